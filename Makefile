@@ -1,0 +1,32 @@
+# Lingqu's front door: `make demo` and `make check` do all set-up themselves.
+BUILD ?= build
+GENERATOR ?= Ninja
+JOBS ?= $(shell nproc)
+export CCACHE_DIR ?= $(HOME)/.cache/lingqu-ccache
+
+.PHONY: all deps configure build demo check bench clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+$(BUILD)/build.ninja: | deps
+	cmake -S . -B $(BUILD) -G $(GENERATOR) \
+	  -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_C_COMPILER=/usr/lib/llvm-22/bin/clang \
+	  -DCMAKE_CXX_COMPILER=/usr/lib/llvm-22/bin/clang++
+
+configure: $(BUILD)/build.ninja
+
+build: deps configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@./scripts/run-demo.sh $(BUILD)
+
+check: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD)

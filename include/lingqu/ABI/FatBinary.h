@@ -1,0 +1,108 @@
+/*===- FatBinary.h - Lingqu fat binary v1 and the CPU launch ABI ---------===*
+ *
+ * The one contract between the compiler (lqcc) and the runtime (libcudart):
+ * the layout of the fat binary that host objects register, and the ABI of the
+ * CPU block functions inside its shared-object entries. Plain C so that both
+ * sides, and tools written in any language, read the same definitions.
+ * Documented in docs/fatbinary.md.
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef LINGQU_ABI_FATBINARY_H
+#define LINGQU_ABI_FATBINARY_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*--- Fat binary ----------------------------------------------------------===*
+ * All integers little-endian. The image is:
+ *   lingqu_fatbin_header
+ *   lingqu_fatbin_entry[num_entries]
+ *   payloads, each starting at its entry's offset (from the header's first
+ *   byte), aligned to LINGQU_FATBIN_PAYLOAD_ALIGN.
+ * total_size covers everything, so a reader never needs a separate length.
+ *===----------------------------------------------------------------------===*/
+
+#define LINGQU_FATBIN_MAGIC "LQFATBIN"
+#define LINGQU_FATBIN_MAGIC_SIZE 8
+#define LINGQU_FATBIN_VERSION 1u
+#define LINGQU_FATBIN_TARGET_SIZE 48
+#define LINGQU_FATBIN_PAYLOAD_ALIGN 16u
+
+/* What an entry's bytes are. */
+typedef enum lingqu_fatbin_kind {
+  LINGQU_FATBIN_KIND_SHARED_OBJECT = 1, /* ELF shared object, block functions */
+  LINGQU_FATBIN_KIND_PTX = 2,           /* PTX text */
+  LINGQU_FATBIN_KIND_CODE_OBJECT = 3,   /* AMDGPU code object */
+  LINGQU_FATBIN_KIND_SPIRV = 4          /* SPIR-V module */
+} lingqu_fatbin_kind;
+
+typedef struct lingqu_fatbin_header {
+  char magic[LINGQU_FATBIN_MAGIC_SIZE]; /* "LQFATBIN", not NUL-terminated */
+  uint32_t version;                     /* LINGQU_FATBIN_VERSION */
+  uint32_t num_entries;
+  uint64_t total_size; /* bytes, header included */
+} lingqu_fatbin_header;
+
+typedef struct lingqu_fatbin_entry {
+  char target[LINGQU_FATBIN_TARGET_SIZE]; /* LLVM triple, NUL-padded */
+  uint32_t kind;                          /* lingqu_fatbin_kind */
+  uint32_t flags;                         /* reserved, 0 */
+  uint64_t offset;                        /* from the header's first byte */
+  uint64_t size;
+} lingqu_fatbin_entry;
+
+/* Clang wraps the image it embeds (-fcuda-include-gpubinary) in this struct
+ * and passes its address to __cudaRegisterFatBinary. */
+#define LINGQU_CLANG_FATBIN_WRAPPER_MAGIC 0x466243B1u
+typedef struct lingqu_clang_fatbin_wrapper {
+  uint32_t magic;
+  uint32_t version;
+  const void *data; /* -> lingqu_fatbin_header */
+  const void *unused;
+} lingqu_clang_fatbin_wrapper;
+
+/*--- CPU launch ABI -------------------------------------------------------===*
+ * Every __global__ function K becomes, in a shared-object entry:
+ *   void __lingqu_block_<K>(void **args, const lingqu_block_ctx *ctx);
+ * which runs all threads of block ctx->block_idx. `args` is exactly the array
+ * cudaLaunchKernel receives (one pointer per kernel parameter). Alongside it,
+ *   const lingqu_kernel_info __lingqu_kernel_info_<K>;
+ * describes it. <K> is the kernel's (mangled) symbol name.
+ *===----------------------------------------------------------------------===*/
+
+#define LINGQU_LAUNCH_ABI_VERSION 1u
+#define LINGQU_BLOCK_FN_PREFIX "__lingqu_block_"
+#define LINGQU_KERNEL_INFO_PREFIX "__lingqu_kernel_info_"
+/* Alignment of the per-block shared buffer and of the dynamic part in it. */
+#define LINGQU_SHARED_ALIGN 16u
+
+typedef struct lingqu_block_ctx {
+  uint32_t grid_dim[3];
+  uint32_t block_dim[3];
+  uint32_t block_idx[3];
+  uint32_t dynamic_shared_bytes;
+  /* Per-block buffer: static __shared__ objects at the offsets the compiler
+   * chose, then `extern __shared__` memory at static_shared_bytes rounded up
+   * to LINGQU_SHARED_ALIGN. */
+  void *shared;
+} lingqu_block_ctx;
+
+typedef void (*lingqu_block_fn)(void **args, const lingqu_block_ctx *ctx);
+
+typedef struct lingqu_kernel_info {
+  uint32_t abi_version;         /* LINGQU_LAUNCH_ABI_VERSION */
+  uint32_t num_params;
+  uint32_t static_shared_bytes; /* already a multiple of LINGQU_SHARED_ALIGN */
+  uint32_t flags;               /* reserved, 0 */
+  lingqu_block_fn block_fn;
+  const uint32_t *param_sizes; /* num_params entries: bytes of each parameter */
+} lingqu_kernel_info;
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* LINGQU_ABI_FATBINARY_H */

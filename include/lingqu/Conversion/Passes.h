@@ -1,0 +1,15 @@
+//===- Passes.h - Lingqu conversion passes ----------------------*- C++ -*-===//
+#ifndef LINGQU_CONVERSION_PASSES_H
+#define LINGQU_CONVERSION_PASSES_H
+
+#include "lingqu/Conversion/NVVMToSIMT.h"
+#include "lingqu/Conversion/SIMTToCPU.h"
+
+namespace lingqu {
+
+#define GEN_PASS_REGISTRATION
+#include "lingqu/Conversion/Passes.h.inc"
+
+} // namespace lingqu
+
+#endif // LINGQU_CONVERSION_PASSES_H

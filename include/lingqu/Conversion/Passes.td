@@ -1,0 +1,67 @@
+//===- Passes.td - Lingqu conversion passes ---------------*- tablegen -*-===//
+
+#ifndef LINGQU_CONVERSION_PASSES_TD
+#define LINGQU_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertNVVMToSIMT : Pass<"convert-nvvm-to-simt", "mlir::ModuleOp"> {
+  let summary = "Raise NVVM special registers, barriers and kernels to simt";
+  let description = [{
+    The import step of Lingqu's pipeline. Clang's CUDA device code arrives as
+    LLVM IR for NVPTX; after translation to MLIR it reads thread coordinates
+    through `nvvm.read.ptx.sreg.*` ops and synchronises through the
+    `llvm.nvvm.barrier.cta.sync.aligned.all` intrinsic. This pass rewrites
+
+    * `nvvm.read.ptx.sreg.{tid,ctaid,ntid,nctaid}.{x,y,z}` to
+      `simt.{thread_id,block_id,block_dim,grid_dim}`,
+    * `nvvm.read.ptx.sreg.laneid` and `.warpsize` to `simt.lane_id` and
+      `simt.warp_size`,
+    * the block barrier (`nvvm.barrier0`, or the intrinsic with barrier 0) to
+      `simt.barrier`,
+    * the `ptx_kernel` calling convention to the `simt.kernel` attribute on a
+      C-calling-convention function.
+
+    Other NVVM operations are left alone; a later target-specific lowering
+    rejects those it cannot handle.
+
+    Example:
+
+    ```mlir
+    %0 = nvvm.read.ptx.sreg.tid.x : i32
+    ```
+    becomes `%0 = simt.thread_id x : i32`.
+  }];
+  let dependentDialects = ["lingqu::simt::SIMTDialect"];
+}
+
+def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
+  let summary = "Lower each simt kernel to a CPU block function";
+  let description = [{
+    Collapses the threads of a block into loops. For each `llvm.func` marked
+    `simt.kernel`, emits
+
+    * `__lingqu_block_<kernel>(ptr %args, ptr %ctx)`, which loads the kernel
+      parameters from the `void **args` array of the launch and the grid
+      coordinates from the `lingqu_block_ctx` (see
+      `include/lingqu/ABI/FatBinary.h`), then runs every thread of one block:
+      the body is split at each top-level `simt.barrier` and each piece is
+      wrapped in `scf.for` loops over `z`, `y`, `x` (innermost `x`);
+    * `__lingqu_kernel_info_<kernel>`, the kernel's descriptor.
+
+    Values that cross a barrier are recomputed in the next piece when they
+    come from pure operations (thread indices, their arithmetic, constants),
+    and otherwise kept per thread in an array indexed by the linear thread
+    index. Each `alloca` becomes one slice per thread of a block-wide array.
+    `__shared__` variables (address space 3) become offsets in the per-block
+    buffer, `extern __shared__` memory follows the static part.
+
+    Rejected with an error naming the kernel and the source line: a barrier
+    nested in a loop or a branch, simt operations in a function that is not a
+    kernel (a device function that was not inlined), and NVVM operations
+    without a CPU lowering.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"];
+}
+
+#endif // LINGQU_CONVERSION_PASSES_TD

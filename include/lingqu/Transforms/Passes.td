@@ -1,0 +1,44 @@
+//===- Passes.td - Lingqu transformation passes -----------*- tablegen -*-===//
+
+#ifndef LINGQU_TRANSFORMS_PASSES_TD
+#define LINGQU_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def LiftControlFlowToSCF : Pass<"lingqu-lift-cf-to-scf", "mlir::ModuleOp"> {
+  let summary = "Lift the unstructured control flow of llvm.func bodies to scf";
+  let description = [{
+    Rewrites `llvm.br`, `llvm.cond_br` and `llvm.switch` into their `cf`
+    counterparts and then lifts every `llvm.func` body into structured control
+    flow (`scf.if`, `scf.index_switch`, `scf.while`) with MLIR's generic
+    CFG-to-SCF transformation. Upstream `--lift-cf-to-scf` only walks
+    `func.func`; this pass is its `llvm.func` counterpart, with
+    `llvm.unreachable` as the terminator of unreachable paths.
+
+    Loops come out in do-while form: the loop body is the `before` region of
+    an `scf.while`. A function whose control flow cannot be lifted is reported
+    as an error on the function.
+
+    Example: a diamond `llvm.cond_br %c, ^a, ^b` joined at `^c` becomes an
+    `scf.if %c` whose results replace the block arguments of `^c`.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect", "mlir::cf::ControlFlowDialect",
+    "mlir::scf::SCFDialect", "mlir::ub::UBDialect"
+  ];
+}
+
+def EraseAddressSpaces : Pass<"lingqu-erase-address-spaces", "mlir::ModuleOp"> {
+  let summary = "Make every LLVM pointer a generic (address space 0) pointer";
+  let description = [{
+    CPU targets have one flat address space. This pass rewrites every
+    `!llvm.ptr<N>` in types, attributes and function signatures to `!llvm.ptr`,
+    resets the `addr_space` of globals to 0, and folds the `llvm.addrspacecast`
+    ops that have become no-ops.
+
+    Example: `%1 = llvm.addrspacecast %0 : !llvm.ptr<1> to !llvm.ptr` becomes
+    a use of `%0 : !llvm.ptr`.
+  }];
+}
+
+#endif // LINGQU_TRANSFORMS_PASSES_TD

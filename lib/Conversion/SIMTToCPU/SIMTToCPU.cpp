@@ -1,0 +1,646 @@
+//===- SIMTToCPU.cpp - Lower simt kernels to CPU block functions ----------===//
+//
+// A kernel runs one block per call of its block function; the threads of the
+// block become loops. See the pass description in Conversion/Passes.td and the
+// launch ABI in include/lingqu/ABI/FatBinary.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lingqu/Conversion/SIMTToCPU.h"
+#include "lingqu/ABI/FatBinary.h"
+#include "lingqu/Dialect/SIMT/SIMTOps.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/DataLayoutInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Demangle/Demangle.h"
+
+namespace lingqu {
+#define GEN_PASS_DEF_CONVERTSIMTTOCPU
+#include "lingqu/Conversion/Passes.h.inc"
+} // namespace lingqu
+
+using namespace mlir;
+using namespace lingqu;
+
+/// The CUDA shared address space.
+static constexpr unsigned kSharedAddrSpace = 3;
+/// How deep a chain of pure ops may be recomputed after a barrier before its
+/// value is kept per thread instead.
+static constexpr unsigned kMaxRematDepth = 8;
+
+/// "file:line" of an op, for diagnostics that must point at user source.
+static std::string sourceLine(Location loc) {
+  if (auto fileLoc = loc->findInstanceOf<FileLineColLoc>())
+    return (fileLoc.getFilename().getValue() + ":" +
+            Twine(fileLoc.getLine()))
+        .str();
+  return "<unknown>";
+}
+
+namespace {
+
+/// The per-block loop nest that runs one barrier-free piece of a kernel.
+struct ThreadLoopNest {
+  scf::ForOp outer;            // over z
+  Block *body = nullptr;       // innermost body, over x
+  Value tid[3];                // x, y, z
+  Value linearTid;             // x + bdx * (y + bdy * z), i32
+};
+
+/// Lowers one kernel. run() follows the numbered steps.
+class KernelLowering {
+public:
+  KernelLowering(LLVM::LLVMFuncOp kernel, const DataLayout &layout)
+      : kernel(kernel), module(kernel->getParentOfType<ModuleOp>()),
+        ctx(kernel.getContext()), layout(layout), builder(ctx) {}
+
+  LogicalResult run();
+
+private:
+  InFlightDiagnostic unsupported(Operation *op, const Twine &what);
+  LogicalResult checkSupported();
+  void createBlockFunction();
+  void replaceGridQueries();
+  LogicalResult privatizeAllocas();
+  LogicalResult placeSharedMemory();
+  void buildThreadLoops();
+  void carryValuesAcrossBarriers();
+  void replaceThreadIds();
+  void emitKernelInfo();
+
+  Value buildLinearTid(OpBuilder &b, Location loc, Value x, Value y, Value z);
+  Value buildThreadLinearTid(OpBuilder &b, Location loc);
+  Value i32Const(OpBuilder &b, Location loc, int64_t v);
+  Value i64Const(OpBuilder &b, Location loc, int64_t v);
+  int nestOf(Operation *op) const;
+  Value materialize(Value v, int nest, unsigned depth);
+  bool isRecomputable(Value v, int fromNest, unsigned depth) const;
+  Value perThreadSlot(Value v, int defNest);
+
+  LLVM::LLVMFuncOp kernel;
+  ModuleOp module;
+  MLIRContext *ctx;
+  const DataLayout &layout;
+  OpBuilder builder;
+
+  LLVM::LLVMFuncOp blockFn;
+  Block *entry = nullptr;
+  Operation *prologueEnd = nullptr; // first op that came from the kernel
+  Value gridDim[3], blockDim[3], blockIdx[3], sharedBase, numThreads64;
+  SmallVector<uint32_t> paramSizes;
+  uint64_t staticSharedBytes = 0;
+
+  SmallVector<ThreadLoopNest> nests;
+  DenseMap<Block *, int> nestOfBody;
+  DenseMap<std::pair<int, Value>, Value> materialized;
+  DenseMap<Value, Value> slots;
+  /// Per nest, the last op of the preamble that recomputes or reloads
+  /// values from earlier nests; the next one goes after it.
+  DenseMap<int, Operation *> cursor;
+};
+
+} // namespace
+
+InFlightDiagnostic KernelLowering::unsupported(Operation *op,
+                                               const Twine &what) {
+  Location loc = op->getLoc();
+  if (!loc->findInstanceOf<FileLineColLoc>())
+    loc = kernel.getLoc();
+  return mlir::emitError(loc)
+         << what << " is not supported (kernel "
+         << llvm::demangle(kernel.getSymName().str()) << ", "
+         << sourceLine(loc) << ")";
+}
+
+Value KernelLowering::i32Const(OpBuilder &b, Location loc, int64_t v) {
+  return LLVM::ConstantOp::create(b, loc, b.getI32Type(),
+                                  b.getI32IntegerAttr(v));
+}
+
+Value KernelLowering::i64Const(OpBuilder &b, Location loc, int64_t v) {
+  return LLVM::ConstantOp::create(b, loc, b.getI64Type(),
+                                  b.getI64IntegerAttr(v));
+}
+
+/// 1. Everything this lowering cannot yet express is rejected up front, so a
+///    kernel is either lowered completely or not at all.
+LogicalResult KernelLowering::checkSupported() {
+  if (!kernel.getBody().hasOneBlock())
+    return unsupported(kernel, "unstructured control flow");
+  Block &body = kernel.getBody().front();
+  WalkResult result = kernel.walk([&](Operation *op) {
+    if (isa<simt::BarrierOp>(op) && op->getBlock() != &body) {
+      (void)unsupported(op, "__syncthreads() inside a loop or a branch");
+      return WalkResult::interrupt();
+    }
+    if (op->getDialect() &&
+        op->getDialect()->getNamespace() == "nvvm") {
+      (void)unsupported(op, "the NVVM operation '" +
+                                op->getName().getStringRef() + "'");
+      return WalkResult::interrupt();
+    }
+    if (auto call = dyn_cast<LLVM::CallIntrinsicOp>(op);
+        call && call.getIntrin().starts_with("llvm.nvvm.")) {
+      (void)unsupported(op, "the NVVM intrinsic '" + call.getIntrin() + "'");
+      return WalkResult::interrupt();
+    }
+    if (auto alloca = dyn_cast<LLVM::AllocaOp>(op);
+        alloca && !matchPattern(alloca.getArraySize(), m_Constant())) {
+      (void)unsupported(op, "a variable-length local array");
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
+}
+
+/// 2. `void __lingqu_block_K(void **args, const lingqu_block_ctx *ctx)`: the
+///    prologue reads the launch coordinates and the parameters, then the
+///    kernel body is moved in after it.
+void KernelLowering::createBlockFunction() {
+  Location loc = kernel.getLoc();
+  auto ptrTy = LLVM::LLVMPointerType::get(ctx);
+  auto i32 = builder.getI32Type();
+  auto voidTy = LLVM::LLVMVoidType::get(ctx);
+
+  builder.setInsertionPoint(kernel);
+  std::string name = (LINGQU_BLOCK_FN_PREFIX + kernel.getSymName()).str();
+  blockFn = LLVM::LLVMFuncOp::create(
+      builder, loc, name, LLVM::LLVMFunctionType::get(voidTy, {ptrTy, ptrTy}));
+  entry = blockFn.addEntryBlock(builder);
+  Value args = entry->getArgument(0), ctxArg = entry->getArgument(1);
+  builder.setInsertionPointToStart(entry);
+
+  // lingqu_block_ctx: three uint32_t[3], uint32_t, void *.
+  auto dimsTy = LLVM::LLVMArrayType::get(i32, 3);
+  auto ctxTy =
+      LLVM::LLVMStructType::getLiteral(ctx, {dimsTy, dimsTy, dimsTy, i32, ptrTy});
+  auto loadField = [&](int32_t field, std::optional<int32_t> index,
+                       Type type) -> Value {
+    SmallVector<LLVM::GEPArg> indices = {0, field};
+    if (index)
+      indices.push_back(*index);
+    Value addr =
+        LLVM::GEPOp::create(builder, loc, ptrTy, ctxTy, ctxArg, indices);
+    return LLVM::LoadOp::create(builder, loc, type, addr);
+  };
+  for (int d = 0; d < 3; ++d) {
+    gridDim[d] = loadField(0, d, i32);
+    blockDim[d] = loadField(1, d, i32);
+    blockIdx[d] = loadField(2, d, i32);
+  }
+  sharedBase = loadField(4, std::nullopt, ptrTy);
+  Value bdx = LLVM::ZExtOp::create(builder, loc, builder.getI64Type(),
+                                   blockDim[0]);
+  Value bdy = LLVM::ZExtOp::create(builder, loc, builder.getI64Type(),
+                                   blockDim[1]);
+  Value bdz = LLVM::ZExtOp::create(builder, loc, builder.getI64Type(),
+                                   blockDim[2]);
+  numThreads64 = LLVM::MulOp::create(
+      builder, loc, LLVM::MulOp::create(builder, loc, bdx, bdy), bdz);
+
+  // Parameters: args[i] points at the i-th argument's bytes. A byval
+  // aggregate is used in place, as the pointer the kernel expects.
+  Block &oldBody = kernel.getBody().front();
+  for (auto [i, arg] : llvm::enumerate(oldBody.getArguments())) {
+    Value slot = LLVM::GEPOp::create(builder, loc, ptrTy, ptrTy, args,
+                                     ArrayRef<LLVM::GEPArg>{int32_t(i)});
+    Value argPtr = LLVM::LoadOp::create(builder, loc, ptrTy, slot);
+    Value value;
+    if (auto byval = kernel.getArgAttrOfType<TypeAttr>(
+            i, LLVM::LLVMDialect::getByValAttrName())) {
+      paramSizes.push_back(layout.getTypeSize(byval.getValue()));
+      value = argPtr;
+      if (arg.getType() != ptrTy)
+        value = LLVM::AddrSpaceCastOp::create(builder, loc, arg.getType(),
+                                              argPtr);
+    } else {
+      paramSizes.push_back(layout.getTypeSize(arg.getType()));
+      value = LLVM::LoadOp::create(builder, loc, arg.getType(), argPtr);
+    }
+    arg.replaceAllUsesWith(value);
+  }
+
+  // The kernel body, terminator included, follows the prologue.
+  auto &ops = oldBody.getOperations();
+  prologueEnd = &ops.front();
+  entry->getOperations().splice(entry->end(), ops);
+}
+
+/// 3. Block-uniform queries read the prologue; lane and warp size derive from
+///    the thread index (warps are runs of 32 consecutive linear indices).
+void KernelLowering::replaceGridQueries() {
+  SmallVector<Operation *> toErase;
+  blockFn.walk([&](Operation *op) {
+    auto replaceWith = [&](Value v) {
+      op->getResult(0).replaceAllUsesWith(v);
+      toErase.push_back(op);
+    };
+    if (auto q = dyn_cast<simt::BlockIdOp>(op))
+      replaceWith(blockIdx[int(q.getDimension())]);
+    else if (auto q = dyn_cast<simt::BlockDimOp>(op))
+      replaceWith(blockDim[int(q.getDimension())]);
+    else if (auto q = dyn_cast<simt::GridDimOp>(op))
+      replaceWith(gridDim[int(q.getDimension())]);
+    else if (auto q = dyn_cast<simt::WarpSizeOp>(op)) {
+      OpBuilder b(op);
+      replaceWith(i32Const(b, op->getLoc(), 32));
+    } else if (auto q = dyn_cast<simt::LaneIdOp>(op)) {
+      OpBuilder b(op);
+      Location loc = op->getLoc();
+      Value lin = buildThreadLinearTid(b, loc);
+      replaceWith(LLVM::AndOp::create(b, loc, lin, i32Const(b, loc, 31)));
+    }
+  });
+  for (Operation *op : toErase)
+    op->erase();
+}
+
+Value KernelLowering::buildLinearTid(OpBuilder &b, Location loc, Value x,
+                                     Value y, Value z) {
+  Value yz = LLVM::AddOp::create(
+      b, loc, y, LLVM::MulOp::create(b, loc, blockDim[1], z));
+  return LLVM::AddOp::create(b, loc, x,
+                             LLVM::MulOp::create(b, loc, blockDim[0], yz));
+}
+
+/// The linear index of the current thread, from simt.thread_id ops that the
+/// thread loops will later replace.
+Value KernelLowering::buildThreadLinearTid(OpBuilder &b, Location loc) {
+  Value id[3];
+  for (int d = 0; d < 3; ++d)
+    id[d] = simt::ThreadIdOp::create(b, loc, b.getI32Type(),
+                                     simt::Dimension(d));
+  return buildLinearTid(b, loc, id[0], id[1], id[2]);
+}
+
+/// 4. A local variable is per thread, and may live across barriers: each
+///    alloca becomes one slice per thread of a block-wide alloca in the
+///    prologue (an alloca inside the thread loops would grow the stack on
+///    every iteration).
+LogicalResult KernelLowering::privatizeAllocas() {
+  SmallVector<LLVM::AllocaOp> allocas;
+  blockFn.walk([&](LLVM::AllocaOp op) { allocas.push_back(op); });
+  for (LLVM::AllocaOp alloca : allocas) {
+    // Lifetime markers must name an alloca; a slice of one is not.
+    for (Operation *user : llvm::make_early_inc_range(alloca->getUsers()))
+      if (isa<LLVM::LifetimeStartOp, LLVM::LifetimeEndOp>(user))
+        user->erase();
+    APInt count;
+    (void)matchPattern(alloca.getArraySize(), m_ConstantInt(&count));
+    Location loc = alloca.getLoc();
+
+    OpBuilder pb(ctx);
+    pb.setInsertionPoint(prologueEnd);
+    Value total = LLVM::MulOp::create(pb, loc, numThreads64,
+                                      i64Const(pb, loc, count.getZExtValue()));
+    auto base = LLVM::AllocaOp::create(pb, loc, alloca.getType(),
+                                       alloca.getElemType(), total,
+                                       alloca.getAlignment().value_or(0));
+
+    OpBuilder b(alloca);
+    Value lin = buildThreadLinearTid(b, loc);
+    Value offset = LLVM::MulOp::create(
+        b, loc, LLVM::ZExtOp::create(b, loc, b.getI64Type(), lin),
+        i64Const(b, loc, count.getZExtValue()));
+    Value slice = LLVM::GEPOp::create(b, loc, alloca.getType(),
+                                      alloca.getElemType(), base,
+                                      ArrayRef<LLVM::GEPArg>{offset});
+    alloca.replaceAllUsesWith(slice);
+    alloca.erase();
+  }
+  return success();
+}
+
+/// 5. `__shared__` globals get offsets in the per-block buffer, in order of
+///    first use and aligned as declared; `extern __shared__` arrays (no
+///    initializer, external linkage) all start after the static part.
+LogicalResult KernelLowering::placeSharedMemory() {
+  llvm::MapVector<LLVM::GlobalOp, SmallVector<LLVM::AddressOfOp>> uses;
+  blockFn.walk([&](LLVM::AddressOfOp addr) {
+    auto global = dyn_cast_or_null<LLVM::GlobalOp>(
+        SymbolTable::lookupSymbolIn(module, addr.getGlobalNameAttr()));
+    if (global && global.getAddrSpace() == kSharedAddrSpace)
+      uses[global].push_back(addr);
+  });
+
+  auto isDynamic = [](LLVM::GlobalOp g) {
+    return g.getLinkage() == LLVM::Linkage::External &&
+           g.getInitializerRegion().empty() && !g.getValueOrNull();
+  };
+  llvm::DenseMap<LLVM::GlobalOp, uint64_t> offsets;
+  uint64_t offset = 0;
+  for (auto &[global, addrs] : uses) {
+    if (isDynamic(global))
+      continue;
+    uint64_t align = std::max<uint64_t>(
+        global.getAlignment().value_or(1),
+        layout.getTypeABIAlignment(global.getGlobalType()));
+    offset = llvm::alignTo(offset, align);
+    offsets[global] = offset;
+    offset += layout.getTypeSize(global.getGlobalType());
+  }
+  staticSharedBytes = llvm::alignTo(offset, LINGQU_SHARED_ALIGN);
+  if (staticSharedBytes > UINT32_MAX)
+    return unsupported(kernel, "more than 4 GiB of __shared__ memory");
+
+  OpBuilder b(ctx);
+  b.setInsertionPoint(prologueEnd);
+  auto i8 = b.getI8Type();
+  auto ptrTy = LLVM::LLVMPointerType::get(ctx);
+  for (auto &[global, addrs] : uses) {
+    uint64_t at = isDynamic(global) ? staticSharedBytes : offsets[global];
+    Location loc = global.getLoc();
+    Value ptr = LLVM::GEPOp::create(b, loc, ptrTy, i8, sharedBase,
+                                    ArrayRef<LLVM::GEPArg>{int32_t(at)});
+    for (LLVM::AddressOfOp addr : addrs) {
+      Value typed = ptr;
+      if (addr.getType() != ptrTy)
+        typed = LLVM::AddrSpaceCastOp::create(b, loc, addr.getType(), ptr);
+      addr.replaceAllUsesWith(typed);
+      addr.erase();
+    }
+  }
+  return success();
+}
+
+/// 6. Each barrier-free piece of the body runs in its own loop nest over the
+///    block's threads (z outermost, x innermost so that consecutive
+///    iterations touch consecutive addresses); barriers disappear between
+///    the nests.
+void KernelLowering::buildThreadLoops() {
+  SmallVector<SmallVector<Operation *>> pieces(1);
+  Operation *terminator = entry->getTerminator();
+  for (Operation *op = prologueEnd; op != terminator;
+       op = op->getNextNode()) {
+    if (isa<simt::BarrierOp>(op))
+      pieces.emplace_back();
+    else
+      pieces.back().push_back(op);
+  }
+  SmallVector<Operation *> barriers;
+  for (auto b : entry->getOps<simt::BarrierOp>())
+    barriers.push_back(b);
+  for (Operation *b : barriers)
+    b->erase();
+
+  OpBuilder b(ctx);
+  for (auto &piece : pieces) {
+    if (piece.empty())
+      continue;
+    Location loc = piece.front()->getLoc();
+    b.setInsertionPoint(piece.front());
+    ThreadLoopNest nest;
+    Value zero = i32Const(b, loc, 0), one = i32Const(b, loc, 1);
+    for (int d = 2; d >= 0; --d) {
+      auto loop = scf::ForOp::create(b, loc, zero, blockDim[d], one);
+      if (d == 2)
+        nest.outer = loop;
+      nest.tid[d] = loop.getInductionVar();
+      b.setInsertionPointToStart(loop.getBody());
+    }
+    nest.body = b.getInsertionBlock();
+    nest.linearTid =
+        buildLinearTid(b, loc, nest.tid[0], nest.tid[1], nest.tid[2]);
+    Operation *yield = nest.body->getTerminator();
+    for (Operation *op : piece)
+      op->moveBefore(yield);
+    cursor[nests.size()] = nest.linearTid.getDefiningOp();
+    nestOfBody[nest.body] = nests.size();
+    nests.push_back(nest);
+  }
+}
+
+/// The loop nest (index into `nests`) whose body holds `op` at top level, or
+/// -1 for the prologue.
+int KernelLowering::nestOf(Operation *op) const {
+  for (Block *block = op->getBlock(); block;) {
+    auto it = nestOfBody.find(block);
+    if (it != nestOfBody.end())
+      return it->second;
+    Operation *parent = block->getParentOp();
+    if (!parent || parent == blockFn)
+      return -1;
+    block = parent->getBlock();
+  }
+  return -1;
+}
+
+bool KernelLowering::isRecomputable(Value v, int fromNest,
+                                    unsigned depth) const {
+  Operation *def = v.getDefiningOp();
+  if (!def)
+    return false; // an induction variable of another nest
+  if (nestOf(def) != fromNest)
+    return true; // uniform: defined in the prologue
+  if (depth > kMaxRematDepth || def->getNumRegions() != 0 ||
+      def->getNumResults() != 1 || !isPure(def) ||
+      def->getBlock() != nests[fromNest].body)
+    return false;
+  return llvm::all_of(def->getOperands(), [&](Value operand) {
+    return isRecomputable(operand, fromNest, depth + 1);
+  });
+}
+
+/// A block-wide array in the prologue; the defining nest stores each
+/// thread's value into its element.
+Value KernelLowering::perThreadSlot(Value v, int defNest) {
+  auto it = slots.find(v);
+  if (it != slots.end())
+    return it->second;
+  Location loc = v.getLoc();
+  auto ptrTy = LLVM::LLVMPointerType::get(ctx);
+  OpBuilder pb(ctx);
+  pb.setInsertionPoint(nests.front().outer);
+  Value slot = LLVM::AllocaOp::create(pb, loc, ptrTy, v.getType(),
+                                      numThreads64, 0);
+  OpBuilder sb(ctx);
+  sb.setInsertionPointAfterValue(v);
+  Value addr = LLVM::GEPOp::create(sb, loc, ptrTy, v.getType(), slot,
+                                   ArrayRef<LLVM::GEPArg>{
+                                       nests[defNest].linearTid});
+  LLVM::StoreOp::create(sb, loc, v, addr);
+  slots[v] = slot;
+  return slot;
+}
+
+/// Makes `v`, defined in another nest, available at the top of `nest`.
+Value KernelLowering::materialize(Value v, int nest, unsigned depth) {
+  Operation *def = v.getDefiningOp();
+  int defNest = def ? nestOf(def) : nestOf(v.getParentBlock()->getParentOp());
+  if (defNest < 0 || defNest == nest)
+    return v;
+  auto key = std::make_pair(nest, v);
+  if (Value known = materialized.lookup(key))
+    return known;
+
+  OpBuilder b(ctx);
+  Value result;
+  if (def && isRecomputable(v, defNest, depth)) {
+    SmallVector<Value> operands;
+    for (Value operand : def->getOperands())
+      operands.push_back(materialize(operand, nest, depth + 1));
+    b.setInsertionPointAfter(cursor[nest]);
+    Operation *clone = b.clone(*def);
+    clone->setOperands(operands);
+    result = clone->getResult(0);
+  } else {
+    Value slot = perThreadSlot(v, defNest);
+    b.setInsertionPointAfter(cursor[nest]);
+    Location loc = v.getLoc();
+    auto ptrTy = LLVM::LLVMPointerType::get(ctx);
+    Value addr = LLVM::GEPOp::create(
+        b, loc, ptrTy, v.getType(), slot,
+        ArrayRef<LLVM::GEPArg>{nests[nest].linearTid});
+    result = LLVM::LoadOp::create(b, loc, v.getType(), addr);
+  }
+  materialized[key] = result;
+  cursor[nest] = result.getDefiningOp();
+  return result;
+}
+
+/// 7. A value used in a later nest than the one defining it is recomputed
+///    there when cheap and thread-local, and otherwise carried per thread.
+void KernelLowering::carryValuesAcrossBarriers() {
+  for (int nest = 0, e = nests.size(); nest < e; ++nest) {
+    SmallVector<OpOperand *> crossing;
+    nests[nest].outer.walk([&](Operation *op) {
+      for (OpOperand &operand : op->getOpOperands()) {
+        Value v = operand.get();
+        Operation *def = v.getDefiningOp();
+        int defNest =
+            def ? nestOf(def) : nestOf(v.getParentBlock()->getParentOp());
+        if (defNest >= 0 && defNest != nest)
+          crossing.push_back(&operand);
+      }
+    });
+    for (OpOperand *operand : crossing)
+      operand->set(materialize(operand->get(), nest, 0));
+  }
+}
+
+/// 8. Thread indices are the induction variables of the enclosing nest.
+void KernelLowering::replaceThreadIds() {
+  SmallVector<simt::ThreadIdOp> ids;
+  blockFn.walk([&](simt::ThreadIdOp op) { ids.push_back(op); });
+  for (simt::ThreadIdOp op : ids) {
+    int nest = nestOf(op);
+    assert(nest >= 0 && "thread index outside the thread loops");
+    op.replaceAllUsesWith(nests[nest].tid[int(op.getDimension())]);
+    op.erase();
+  }
+}
+
+/// 9. `const lingqu_kernel_info __lingqu_kernel_info_K`, and the parameter
+///    sizes it points at.
+void KernelLowering::emitKernelInfo() {
+  Location loc = kernel.getLoc();
+  auto i32 = builder.getI32Type();
+  auto ptrTy = LLVM::LLVMPointerType::get(ctx);
+  builder.setInsertionPoint(kernel);
+
+  std::string sizesName = ("__lingqu_param_sizes_" + kernel.getSymName()).str();
+  LLVM::GlobalOp sizes;
+  if (!paramSizes.empty()) {
+    auto arrayTy = LLVM::LLVMArrayType::get(i32, paramSizes.size());
+    auto tensorTy =
+        RankedTensorType::get({int64_t(paramSizes.size())}, i32);
+    sizes = LLVM::GlobalOp::create(
+        builder, loc, arrayTy, /*isConstant=*/true, LLVM::Linkage::Internal,
+        sizesName, DenseElementsAttr::get(tensorTy, ArrayRef(paramSizes)));
+  }
+
+  auto infoTy =
+      LLVM::LLVMStructType::getLiteral(ctx, {i32, i32, i32, i32, ptrTy, ptrTy});
+  std::string infoName =
+      (LINGQU_KERNEL_INFO_PREFIX + kernel.getSymName()).str();
+  auto info = LLVM::GlobalOp::create(builder, loc, infoTy, /*isConstant=*/true,
+                                     LLVM::Linkage::External, infoName,
+                                     Attribute());
+  OpBuilder b(ctx);
+  b.setInsertionPointToStart(b.createBlock(&info.getInitializerRegion()));
+  Value v = LLVM::UndefOp::create(b, loc, infoTy);
+  auto insert = [&](Value field, int64_t pos) {
+    v = LLVM::InsertValueOp::create(b, loc, v, field, pos);
+  };
+  insert(i32Const(b, loc, LINGQU_LAUNCH_ABI_VERSION), 0);
+  insert(i32Const(b, loc, paramSizes.size()), 1);
+  insert(i32Const(b, loc, staticSharedBytes), 2);
+  insert(i32Const(b, loc, 0), 3);
+  insert(LLVM::AddressOfOp::create(b, loc, blockFn), 4);
+  insert(sizes ? Value(LLVM::AddressOfOp::create(b, loc, sizes))
+               : Value(LLVM::ZeroOp::create(b, loc, ptrTy)),
+         5);
+  LLVM::ReturnOp::create(b, loc, v);
+}
+
+LogicalResult KernelLowering::run() {
+  if (failed(checkSupported()))
+    return failure();
+  createBlockFunction();
+  replaceGridQueries();
+  if (failed(privatizeAllocas()) || failed(placeSharedMemory()))
+    return failure();
+  buildThreadLoops();
+  carryValuesAcrossBarriers();
+  replaceThreadIds();
+  emitKernelInfo();
+  kernel.erase();
+  return success();
+}
+
+namespace {
+struct ConvertSIMTToCPUPass
+    : lingqu::impl::ConvertSIMTToCPUBase<ConvertSIMTToCPUPass> {
+  void runOnOperation() override;
+};
+} // namespace
+
+void ConvertSIMTToCPUPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  DataLayout layout(module);
+
+  SmallVector<LLVM::LLVMFuncOp> kernels;
+  bool failedAny = false;
+  for (auto func : module.getOps<LLVM::LLVMFuncOp>()) {
+    if (func->hasAttr(simt::SIMTDialect::getKernelAttrName())) {
+      kernels.push_back(func);
+      continue;
+    }
+    // Device functions that reach this point were not inlined; the thread
+    // coordinates of their caller are not visible to them.
+    func.walk([&](Operation *op) {
+      if (op->getDialect() && isa<simt::SIMTDialect>(op->getDialect())) {
+        Location loc = op->getLoc();
+        mlir::emitError(loc)
+            << "'" << op->getName() << "' in device function '"
+            << llvm::demangle(func.getSymName().str())
+            << "', which could not be inlined into its kernel, is not "
+               "supported ("
+            << sourceLine(loc) << ")";
+        failedAny = true;
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+  }
+  for (LLVM::LLVMFuncOp kernel : kernels)
+    if (failed(KernelLowering(kernel, layout).run()))
+      failedAny = true;
+  if (failedAny)
+    return signalPassFailure();
+
+  // Shared variables now live in the per-block buffers.
+  for (auto global :
+       llvm::make_early_inc_range(module.getOps<LLVM::GlobalOp>()))
+    if (global.getAddrSpace() == kSharedAddrSpace &&
+        global.symbolKnownUseEmpty(module))
+      global.erase();
+}

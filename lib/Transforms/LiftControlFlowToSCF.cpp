@@ -1,0 +1,93 @@
+//===- LiftControlFlowToSCF.cpp - Lift llvm.func control flow to scf ------===//
+
+#include "lingqu/Transforms/Passes.h"
+
+#include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/IR/Dominance.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/CFGToSCF.h"
+
+namespace lingqu {
+#define GEN_PASS_DEF_LIFTCONTROLFLOWTOSCF
+#include "lingqu/Transforms/Passes.h.inc"
+} // namespace lingqu
+
+using namespace mlir;
+
+namespace {
+
+/// The upstream transformation, with llvm.unreachable (not func.return) on
+/// paths that never reach the exit.
+struct LLVMFuncCFGToSCF : ControlFlowToSCFTransformation {
+  FailureOr<Operation *> createUnreachableTerminator(Location loc,
+                                                     OpBuilder &builder,
+                                                     Region &) override {
+    return LLVM::UnreachableOp::create(builder, loc).getOperation();
+  }
+};
+
+struct LiftControlFlowToSCFPass
+    : lingqu::impl::LiftControlFlowToSCFBase<LiftControlFlowToSCFPass> {
+  void runOnOperation() override;
+};
+
+} // namespace
+
+/// llvm.br/cond_br/switch -> cf.br/cond_br/switch, which the generic lifting
+/// understands. Branch weights and loop annotations are dropped: they have no
+/// place on structured ops.
+static LogicalResult convertBranches(LLVM::LLVMFuncOp func) {
+  IRRewriter rewriter(func.getContext());
+  WalkResult result = func.walk([&](Operation *op) {
+    rewriter.setInsertionPoint(op);
+    if (auto br = dyn_cast<LLVM::BrOp>(op)) {
+      rewriter.replaceOpWithNewOp<cf::BranchOp>(br, br.getDest(),
+                                                br.getDestOperands());
+    } else if (auto cbr = dyn_cast<LLVM::CondBrOp>(op)) {
+      rewriter.replaceOpWithNewOp<cf::CondBranchOp>(
+          cbr, cbr.getCondition(), cbr.getTrueDest(),
+          cbr.getTrueDestOperands(), cbr.getFalseDest(),
+          cbr.getFalseDestOperands());
+    } else if (auto sw = dyn_cast<LLVM::SwitchOp>(op)) {
+      SmallVector<APInt> values;
+      if (auto caseValues = sw.getCaseValues())
+        values.assign(caseValues->value_begin<APInt>(),
+                      caseValues->value_end<APInt>());
+      SmallVector<ValueRange> caseOperands;
+      for (unsigned i = 0, e = sw.getCaseDestinations().size(); i < e; ++i)
+        caseOperands.push_back(sw.getCaseOperands(i));
+      rewriter.replaceOpWithNewOp<cf::SwitchOp>(
+          sw, sw.getValue(), sw.getDefaultDestination(),
+          sw.getDefaultOperands(), values, sw.getCaseDestinations(),
+          caseOperands);
+    } else if (isa<LLVM::IndirectBrOp>(op)) {
+      op->emitError() << "computed goto is not supported";
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
+}
+
+void LiftControlFlowToSCFPass::runOnOperation() {
+  LLVMFuncCFGToSCF transformation;
+  for (auto func : getOperation().getOps<LLVM::LLVMFuncOp>()) {
+    if (func.isExternal())
+      continue;
+    if (failed(convertBranches(func)))
+      return signalPassFailure();
+    DominanceInfo dominance(func);
+    FailureOr<bool> changed =
+        transformCFGToSCF(func.getBody(), transformation, dominance);
+    if (failed(changed)) {
+      func.emitError() << "control flow of '" << func.getSymName()
+                       << "' could not be structured";
+      return signalPassFailure();
+    }
+  }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs every Debian package Lingqu's build, tests, examples and benchmarks need.
+# Does nothing (and needs no network) when they are all present.
+set -euo pipefail
+
+packages=(
+  clang-22 libclang-22-dev llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools lld-22
+  cmake ninja-build ccache make python3
+  libtbb-dev libabsl-dev googletest libgtest-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

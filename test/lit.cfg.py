@@ -1,0 +1,25 @@
+# Lit configuration for Lingqu: dialect and pass tests (.mlir), and lqcc
+# compile-and-run tests (.cu).
+import os
+import shutil
+
+import lit.formats
+
+config.name = "Lingqu"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".mlir", ".cu"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.lingqu_obj_root, "test")
+config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt", "unit", "Inputs"]
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.lingqu_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])
+# Runs must not depend on the ccache or locale of whoever runs the tests.
+config.environment["LC_ALL"] = "C"
+
+config.substitutions.append(("%lqcc", os.path.join(config.lingqu_tools_dir, "lqcc")))
+config.substitutions.append(("%lingqu_src", config.lingqu_src_root))
+
+# NVIDIA's toolkit is optional: reference tests mark `REQUIRES: nvcc`.
+if shutil.which("nvcc") or os.path.exists("/usr/local/cuda/bin/nvcc"):
+    config.available_features.add("nvcc")
