@@ -4,7 +4,7 @@
 #ifndef LINGQU_CUDA_DEFINES_H
 #define LINGQU_CUDA_DEFINES_H
 
-#if defined(__CUDA__) || defined(__clang__)
+#if defined(__CUDA__)
 #define __host__ __attribute__((host))
 #define __device__ __attribute__((device))
 #define __global__ __attribute__((global))

@@ -1,0 +1,55 @@
+//===- CudaCompiler.h - Clang in-process for CUDA sources -------*- C++ -*-===//
+//
+// Runs Clang's CUDA front end inside lqcc: the device side to NVPTX LLVM IR,
+// the host side to an object that registers Lingqu's fat binary.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LINGQU_FRONTEND_CUDACOMPILER_H
+#define LINGQU_FRONTEND_CUDACOMPILER_H
+
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+} // namespace llvm
+
+namespace lingqu {
+
+/// What the user asked for, in Clang's terms.
+struct CudaCompileOptions {
+  std::string input;
+  std::vector<std::string> includeDirs;
+  std::vector<std::string> defines;   // NAME or NAME=VALUE
+  std::vector<std::string> undefines; // NAME
+  std::string languageStandard = "c++17";
+  unsigned optLevel = 3;
+  bool debugInfo = false;
+  bool verbose = false;
+  /// Directory with Lingqu's own CUDA headers (cuda_runtime.h, ...).
+  std::string cudaHeaderDir;
+};
+
+/// The device side of `options.input` as NVPTX LLVM IR, or null after Clang
+/// has printed its diagnostics.
+std::unique_ptr<llvm::Module>
+compileDeviceToLLVM(const CudaCompileOptions &options,
+                    llvm::LLVMContext &context);
+
+/// Compiles the host side of `options.input` into the object `objectPath`,
+/// embedding the fat binary at `fatBinaryPath`. False after diagnostics.
+bool compileHostToObject(const CudaCompileOptions &options,
+                         llvm::StringRef fatBinaryPath,
+                         llvm::StringRef objectPath);
+
+/// The Clang executable whose resource directory and host toolchain lqcc
+/// uses.
+llvm::StringRef clangExecutable();
+
+} // namespace lingqu
+
+#endif // LINGQU_FRONTEND_CUDACOMPILER_H

@@ -1,0 +1,137 @@
+//===- Options.cpp - lqcc command-line options ----------------------------===//
+//
+// nvcc-style flags. Each flag that takes a value accepts it attached (-Idir)
+// or as the next argument (-I dir).
+//
+//===----------------------------------------------------------------------===//
+
+#include "lingqu/Driver/Options.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace lingqu;
+
+static void error(const llvm::Twine &message) {
+  llvm::errs() << "lqcc: error: " << message << "\n";
+}
+
+void lingqu::printHelp() {
+  llvm::outs() << R"(OVERVIEW: lqcc - Lingqu's CUDA compiler driver (nvcc-compatible)
+
+USAGE: lqcc [options] <inputs: .cu .cpp .cc .c .o .a>
+
+OPTIONS:
+  -o <file>          Write the output to <file> (default: a.out, or <input>.o with -c)
+  -c                 Compile only; do not link
+  -I <dir>           Add <dir> to the include search path
+  -D <name>[=<val>]  Define a macro
+  -U <name>          Undefine a macro
+  -O0 ... -O3        Optimisation level (default -O3)
+  -g                 Emit debug information
+  -std=<std>         Language standard (default c++17)
+  -L <dir>, -l <lib> Library search path and library, passed to the linker
+  --emit=<stage>     Print one stage of a .cu file's device compilation and stop:
+                     device-llvm, mlir-imported, mlir-scf, mlir-cpu, cpu-llvm
+  -v                 Show each stage and its time
+  --help             Show this text
+)";
+}
+
+std::optional<LqccOptions>
+lingqu::parseOptions(llvm::ArrayRef<const char *> args) {
+  LqccOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    llvm::StringRef arg = args[i];
+    // A flag with a value: attached, after '=', or as the next argument.
+    auto value = [&](llvm::StringRef flag) -> std::optional<std::string> {
+      llvm::StringRef rest = arg.substr(flag.size());
+      if (!rest.empty())
+        return rest.str();
+      if (i + 1 >= args.size()) {
+        error("argument to '" + flag + "' is missing (expected 1 value)");
+        return std::nullopt;
+      }
+      return std::string(args[++i]);
+    };
+    auto takes = [&](llvm::StringRef flag, std::vector<std::string> &into) {
+      if (!arg.starts_with(flag))
+        return false;
+      if (auto v = value(flag))
+        into.push_back(*v);
+      else
+        into.push_back("\x01"); // marks the error; checked below
+      return true;
+    };
+
+    if (arg == "-c" || arg == "--compile") {
+      options.compileOnly = true;
+    } else if (arg == "-v" || arg == "--verbose") {
+      options.verbose = true;
+    } else if (arg == "-g" || arg == "--debug") {
+      options.debugInfo = true;
+    } else if (arg == "--help" || arg == "-h") {
+      options.help = true;
+    } else if (arg.size() == 3 && arg.starts_with("-O") && arg[2] >= '0' &&
+               arg[2] <= '3') {
+      options.optLevel = arg[2] - '0';
+    } else if (arg == "-O") {
+      options.optLevel = 3;
+    } else if (arg.starts_with("-std=") || arg.starts_with("--std=")) {
+      options.languageStandard = arg.split('=').second.str();
+    } else if (arg.starts_with("--emit=")) {
+      llvm::StringRef stage = arg.substr(7);
+      auto parsed = llvm::StringSwitch<std::optional<EmitStage>>(stage)
+                        .Case("device-llvm", EmitStage::DeviceLLVM)
+                        .Case("mlir-imported", EmitStage::MLIRImported)
+                        .Case("mlir-scf", EmitStage::MLIRSCF)
+                        .Case("mlir-cpu", EmitStage::MLIRCPU)
+                        .Case("cpu-llvm", EmitStage::CPULLVM)
+                        .Default(std::nullopt);
+      if (!parsed) {
+        error("invalid value '" + stage +
+              "' in '--emit=': expected device-llvm, mlir-imported, "
+              "mlir-scf, mlir-cpu or cpu-llvm");
+        return std::nullopt;
+      }
+      options.emit = *parsed;
+    } else if (arg == "-o" || arg == "--output-file") {
+      if (i + 1 >= args.size()) {
+        error("argument to '" + arg + "' is missing (expected 1 value)");
+        return std::nullopt;
+      }
+      options.output = args[++i];
+    } else if (takes("-I", options.includeDirs) ||
+               takes("-D", options.defines) ||
+               takes("-U", options.undefines) ||
+               takes("-L", options.libraryDirs) ||
+               takes("-l", options.libraries)) {
+      for (auto *list : {&options.includeDirs, &options.defines,
+                         &options.undefines, &options.libraryDirs,
+                         &options.libraries})
+        if (!list->empty() && list->back() == "\x01")
+          return std::nullopt;
+    } else if (arg.starts_with("-") && arg != "-") {
+      error("unknown argument: '" + arg + "'");
+      return std::nullopt;
+    } else {
+      options.inputs.push_back(arg.str());
+    }
+  }
+
+  if (options.help)
+    return options;
+  if (options.inputs.empty()) {
+    error("no input files");
+    return std::nullopt;
+  }
+  if (!options.output.empty() && options.inputs.size() > 1 &&
+      (options.compileOnly || options.emit != EmitStage::Link)) {
+    error("cannot specify '-o' with '-c' or '--emit' and multiple input "
+          "files");
+    return std::nullopt;
+  }
+  return options;
+}

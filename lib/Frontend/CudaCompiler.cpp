@@ -1,0 +1,168 @@
+//===- CudaCompiler.cpp - Clang in-process for CUDA sources ---------------===//
+//
+// Clang's driver knows the host toolchain (system headers, resource dir); we
+// ask it for the cc1 command lines of a CUDA compilation, adjust them for
+// Lingqu (own headers, fixed launch ABI, no NVIDIA SDK), and run them in this
+// process.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lingqu/Frontend/CudaCompiler.h"
+#include "lingqu/Config.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/CodeGen/CodeGenAction.h"
+#include "clang/Driver/Compilation.h"
+#include "clang/Driver/Driver.h"
+#include "clang/Driver/Job.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
+
+using namespace lingqu;
+
+/// The GPU architecture the device side is parsed for: it decides
+/// __CUDA_ARCH__ and which builtins exist. Lingqu compiles once for it and
+/// lowers to every target from there.
+static constexpr const char *kCudaArch = "sm_80";
+/// The PTX ISA matching kCudaArch, set explicitly because without a CUDA
+/// installation Clang assumes PTX 4.2 and aborts on sm_80.
+static constexpr const char *kPtxFeature = "+ptx80";
+/// Fixes the launch ABI: __cudaPushCallConfiguration + cudaLaunchKernel and
+/// __cudaRegisterFatBinaryEnd, whatever CUDA may be installed.
+static constexpr const char *kSdkVersion = "-target-sdk-version=12.8";
+
+llvm::StringRef lingqu::clangExecutable() { return LINGQU_CLANG_EXECUTABLE; }
+
+namespace {
+enum class Side { Device, Host };
+} // namespace
+
+/// Asks Clang's driver for the cc1 arguments of one side of a CUDA
+/// compilation of `options.input` into `output`.
+static std::optional<std::vector<std::string>>
+buildCC1Args(const CudaCompileOptions &options, Side side,
+             llvm::StringRef output) {
+  std::vector<std::string> args = {
+      clangExecutable().str(), "-x", "cuda",
+      std::string("--cuda-gpu-arch=") + kCudaArch,
+      // Lingqu's own headers replace CUDA's; no NVIDIA SDK is looked for.
+      "-nocudainc", "-nocudalib", "--cuda-path=/lingqu-has-no-cuda-sdk",
+      "--no-offload-new-driver", "-std=" + options.languageStandard,
+      "-isystem", options.cudaHeaderDir, "-include", "cuda_runtime.h"};
+  if (side == Side::Device) {
+    // Optimisation happens after the SIMT lowering, at the user's level; the
+    // front end only has to produce clean IR (no optnone, with TBAA).
+    args.insert(args.end(), {"--cuda-device-only", "-S", "-emit-llvm", "-O2",
+                             "-Xclang", "-disable-llvm-passes"});
+    // Line tables let the compiler point at user source in diagnostics.
+    args.push_back(options.debugInfo ? "-g" : "-gline-tables-only");
+  } else {
+    args.insert(args.end(),
+                {"--cuda-host-only", "-c",
+                 "-O" + std::to_string(options.optLevel), "-fPIC"});
+    if (options.debugInfo)
+      args.push_back("-g");
+  }
+  for (const std::string &dir : options.includeDirs)
+    args.push_back("-I" + dir);
+  for (const std::string &def : options.defines)
+    args.push_back("-D" + def);
+  for (const std::string &undef : options.undefines)
+    args.push_back("-U" + undef);
+  args.insert(args.end(), {options.input, "-o", output.str()});
+
+  clang::DiagnosticOptions diagOpts;
+  auto *printer = new clang::TextDiagnosticPrinter(llvm::errs(), diagOpts);
+  clang::DiagnosticsEngine diags(new clang::DiagnosticIDs(), diagOpts, printer);
+  clang::driver::Driver driver(clangExecutable(),
+                               llvm::sys::getDefaultTargetTriple(), diags,
+                               "lqcc");
+  driver.setCheckInputsExist(false);
+  std::vector<const char *> argv;
+  for (const std::string &a : args)
+    argv.push_back(a.c_str());
+  std::unique_ptr<clang::driver::Compilation> compilation(
+      driver.BuildCompilation(argv));
+  if (!compilation || diags.hasErrorOccurred())
+    return std::nullopt;
+
+  for (const clang::driver::Command &job : compilation->getJobs()) {
+    const auto &jobArgs = job.getArguments();
+    if (jobArgs.empty() || llvm::StringRef(jobArgs.front()) != "-cc1")
+      continue;
+    std::vector<std::string> cc1;
+    for (size_t i = 1; i < jobArgs.size(); ++i) {
+      llvm::StringRef arg = jobArgs[i];
+      if (arg == "--offload-new-driver")
+        continue;
+      cc1.push_back(arg.str());
+    }
+    cc1.push_back(kSdkVersion);
+    if (side == Side::Device)
+      cc1.insert(cc1.end(), {"-target-feature", kPtxFeature});
+    return cc1;
+  }
+  llvm::errs() << "lqcc: error: clang's driver produced no compile job for '"
+               << options.input << "'\n";
+  return std::nullopt;
+}
+
+/// A compiler instance for `cc1Args`, printing diagnostics to stderr.
+static std::unique_ptr<clang::CompilerInstance>
+createInstance(const std::vector<std::string> &cc1Args, bool verbose) {
+  if (verbose) {
+    llvm::errs() << "lqcc: clang -cc1";
+    for (const std::string &a : cc1Args)
+      llvm::errs() << " " << a;
+    llvm::errs() << "\n";
+  }
+  std::vector<const char *> argv;
+  for (const std::string &a : cc1Args)
+    argv.push_back(a.c_str());
+
+  auto invocation = std::make_shared<clang::CompilerInvocation>();
+  clang::DiagnosticOptions diagOpts;
+  auto *printer = new clang::TextDiagnosticPrinter(llvm::errs(), diagOpts);
+  clang::DiagnosticsEngine diags(new clang::DiagnosticIDs(), diagOpts, printer);
+  if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, diags))
+    return nullptr;
+  auto instance = std::make_unique<clang::CompilerInstance>(invocation);
+  instance->createDiagnostics();
+  return instance;
+}
+
+std::unique_ptr<llvm::Module>
+lingqu::compileDeviceToLLVM(const CudaCompileOptions &options,
+                            llvm::LLVMContext &context) {
+  auto cc1 = buildCC1Args(options, Side::Device, "-");
+  if (!cc1)
+    return nullptr;
+  auto instance = createInstance(*cc1, options.verbose);
+  if (!instance)
+    return nullptr;
+  clang::EmitLLVMOnlyAction action(&context);
+  if (!instance->ExecuteAction(action))
+    return nullptr;
+  return action.takeModule();
+}
+
+bool lingqu::compileHostToObject(const CudaCompileOptions &options,
+                                 llvm::StringRef fatBinaryPath,
+                                 llvm::StringRef objectPath) {
+  auto cc1 = buildCC1Args(options, Side::Host, objectPath);
+  if (!cc1)
+    return false;
+  cc1.value().insert(cc1->end(),
+                     {"-fcuda-include-gpubinary", fatBinaryPath.str()});
+  auto instance = createInstance(*cc1, options.verbose);
+  if (!instance)
+    return false;
+  clang::EmitObjAction action;
+  return instance->ExecuteAction(action);
+}

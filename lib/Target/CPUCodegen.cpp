@@ -1,0 +1,152 @@
+//===- CPUCodegen.cpp - Block functions to a host shared object -----------===//
+
+#include "lingqu/Target/CPUTarget.h"
+#include "lingqu/Config.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+
+using namespace lingqu;
+
+std::string lingqu::cpuTargetTriple() {
+  return llvm::sys::getDefaultTargetTriple();
+}
+
+static llvm::CodeGenOptLevel codeGenLevel(unsigned optLevel) {
+  switch (optLevel) {
+  case 0: return llvm::CodeGenOptLevel::None;
+  case 1: return llvm::CodeGenOptLevel::Less;
+  case 2: return llvm::CodeGenOptLevel::Default;
+  default: return llvm::CodeGenOptLevel::Aggressive;
+  }
+}
+
+/// The machine the fat binary's CPU entry is built for: this host's CPU, as
+/// a CUDA fat binary is built for the GPUs it will run on.
+static llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createTargetMachine(unsigned optLevel) {
+  llvm::Triple triple(cpuTargetTriple());
+  std::string error;
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return llvm::createStringError("no LLVM target for '" + triple.str() +
+                                   "': " + error);
+  llvm::SubtargetFeatures features;
+  for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())
+    features.AddFeature(name, enabled);
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      triple, llvm::sys::getHostCPUName(), features.getString(),
+      llvm::TargetOptions(), llvm::Reloc::PIC_, std::nullopt,
+      codeGenLevel(optLevel)));
+  if (!machine)
+    return llvm::createStringError("cannot create a target machine for '" +
+                                   triple.str() + "'");
+  return machine;
+}
+
+static void optimize(llvm::Module &module, llvm::TargetMachine &machine,
+                     unsigned optLevel) {
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  llvm::PassBuilder pb(&machine);
+  pb.registerModuleAnalyses(mam);
+  pb.registerCGSCCAnalyses(cgam);
+  pb.registerFunctionAnalyses(fam);
+  pb.registerLoopAnalyses(lam);
+  pb.crossRegisterProxies(lam, fam, cgam, mam);
+  llvm::OptimizationLevel level = optLevel == 0   ? llvm::OptimizationLevel::O0
+                                  : optLevel == 1 ? llvm::OptimizationLevel::O1
+                                  : optLevel == 2 ? llvm::OptimizationLevel::O2
+                                                  : llvm::OptimizationLevel::O3;
+  llvm::ModulePassManager mpm =
+      optLevel == 0 ? pb.buildO0DefaultPipeline(level)
+                    : pb.buildPerModuleDefaultPipeline(level);
+  mpm.run(module, mam);
+}
+
+llvm::Expected<std::unique_ptr<llvm::Module>>
+lingqu::translateToHostLLVM(mlir::ModuleOp module, llvm::LLVMContext &context,
+                            const CPUTargetOptions &options) {
+  // The NVPTX data layout and target attributes stay behind in MLIR; the
+  // host's are set on the LLVM module below.
+  module->removeAttr("dlti.dl_spec");
+  module->removeAttr("llvm.target_triple");
+  module->removeAttr("llvm.data_layout");
+  std::unique_ptr<llvm::Module> llvmModule =
+      mlir::translateModuleToLLVMIR(module, context);
+  if (!llvmModule)
+    return llvm::createStringError("translation to LLVM IR failed");
+
+  auto machine = createTargetMachine(options.optLevel);
+  if (!machine)
+    return machine.takeError();
+  llvmModule->setTargetTriple((*machine)->getTargetTriple());
+  llvmModule->setDataLayout((*machine)->createDataLayout());
+  for (llvm::Function &f : *llvmModule) {
+    f.removeFnAttr("target-cpu");
+    f.removeFnAttr("target-features");
+    f.removeFnAttr("uniform-work-group-size");
+  }
+  if (auto *annotations = llvmModule->getNamedMetadata("nvvm.annotations"))
+    llvmModule->eraseNamedMetadata(annotations);
+  if (!options.debugInfo)
+    llvm::StripDebugInfo(*llvmModule);
+
+  optimize(*llvmModule, **machine, options.optLevel);
+  return llvmModule;
+}
+
+llvm::Expected<std::string>
+lingqu::emitSharedObject(llvm::Module &module, const CPUTargetOptions &options) {
+  auto machine = createTargetMachine(options.optLevel);
+  if (!machine)
+    return machine.takeError();
+
+  llvm::SmallString<128> objectPath(options.workDir), soPath(options.workDir);
+  llvm::sys::path::append(objectPath, "device.o");
+  llvm::sys::path::append(soPath, "device.so");
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(objectPath, ec);
+    if (ec)
+      return llvm::createStringError("cannot write '" + objectPath.str() +
+                                     "': " + ec.message());
+    llvm::legacy::PassManager pm;
+    if ((*machine)->addPassesToEmitFile(pm, os, nullptr,
+                                        llvm::CodeGenFileType::ObjectFile))
+      return llvm::createStringError("the host target cannot emit objects");
+    pm.run(module);
+  }
+
+  // Device code may call into libc (and later Lingqu's device library); the
+  // symbols resolve when the runtime loads the object into the process.
+  std::string lld = LINGQU_LLD_EXECUTABLE;
+  llvm::SmallVector<llvm::StringRef> argv = {
+      lld, "-shared", "--no-undefined-version", "-o", soPath, objectPath};
+  std::string error;
+  int rc = llvm::sys::ExecuteAndWait(lld, argv, std::nullopt, {}, 0, 0,
+                                     &error);
+  if (rc != 0)
+    return llvm::createStringError("linking the device shared object failed" +
+                                   (error.empty() ? "" : ": " + error));
+  auto buffer = llvm::MemoryBuffer::getFile(soPath);
+  if (!buffer)
+    return llvm::createStringError("cannot read '" + soPath.str() + "'");
+  return (*buffer)->getBuffer().str();
+}
