@@ -7,7 +7,7 @@ import lit.formats
 
 config.name = "Lingqu"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".mlir", ".cu"]
+config.suffixes = [".mlir", ".cu", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.lingqu_obj_root, "test")
 config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt", "unit", "Inputs"]
@@ -19,6 +19,8 @@ config.environment["LC_ALL"] = "C"
 
 config.substitutions.append(("%lqcc", os.path.join(config.lingqu_tools_dir, "lqcc")))
 config.substitutions.append(("%lingqu_src", config.lingqu_src_root))
+config.substitutions.append(
+    ("%expect-exit", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "expect_exit.py")))
 
 # NVIDIA's toolkit is optional: reference tests mark `REQUIRES: nvcc`.
 if shutil.which("nvcc") or os.path.exists("/usr/local/cuda/bin/nvcc"):

@@ -12,14 +12,8 @@ using namespace lingqu::simt;
 
 #include "lingqu/Dialect/SIMT/SIMTOpsDialect.cpp.inc"
 #include "lingqu/Dialect/SIMT/SIMTEnums.cpp.inc"
-#define GET_ATTRDEF_CLASSES
-#include "lingqu/Dialect/SIMT/SIMTAttrs.cpp.inc"
 
 void SIMTDialect::initialize() {
-  addAttributes<
-#define GET_ATTRDEF_LIST
-#include "lingqu/Dialect/SIMT/SIMTAttrs.cpp.inc"
-      >();
   addOperations<
 #define GET_OP_LIST
 #include "lingqu/Dialect/SIMT/SIMTOps.cpp.inc"
@@ -31,7 +25,7 @@ void SIMTDialect::initialize() {
 LogicalResult SIMTDialect::verifyOperationAttribute(Operation *op,
                                                     NamedAttribute attr) {
   if (attr.getName() != getKernelAttrName())
-    return op->emitError() << "unknown simt attribute '" << attr.getName()
+    return op->emitError() << "unknown simt attribute '" << attr.getName().getValue()
                            << "'";
   if (!isa<UnitAttr>(attr.getValue()))
     return op->emitError() << "'" << getKernelAttrName()

@@ -22,7 +22,6 @@ def SIMT_Dialect : Dialect {
     the `simt.kernel` unit attribute is a kernel: it is launched over a grid
     and must return nothing.
   }];
-  let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;
   let extraClassDeclaration = [{
     /// The discardable attribute that marks a function as a kernel.

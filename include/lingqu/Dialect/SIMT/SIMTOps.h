@@ -9,8 +9,6 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "lingqu/Dialect/SIMT/SIMTEnums.h.inc"
-#define GET_ATTRDEF_CLASSES
-#include "lingqu/Dialect/SIMT/SIMTAttrs.h.inc"
 #define GET_OP_CLASSES
 #include "lingqu/Dialect/SIMT/SIMTOps.h.inc"
 

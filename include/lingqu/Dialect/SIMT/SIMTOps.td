@@ -15,10 +15,8 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 def SIMT_Dimension : I32EnumAttr<"Dimension", "a grid or block dimension", [
     I32EnumAttrCase<"x", 0>, I32EnumAttrCase<"y", 1>, I32EnumAttrCase<"z", 2>
   ]> {
-  let genSpecializedAttr = 0;
   let cppNamespace = "::lingqu::simt";
 }
-def SIMT_DimensionAttr : EnumAttr<SIMT_Dialect, SIMT_Dimension, "dim">;
 
 //===----------------------------------------------------------------------===//
 // Ops
@@ -41,7 +39,7 @@ class SIMT_IndexOp<string mnemonic, string what>
     %0 = simt.}] # mnemonic # [{ x : i32
     ```
   }];
-  let arguments = (ins SIMT_DimensionAttr:$dimension);
+  let arguments = (ins SIMT_Dimension:$dimension);
   let results = (outs I32:$result);
   let assemblyFormat = "$dimension attr-dict `:` type($result)";
 }

@@ -1,0 +1,123 @@
+// RUN: lingqu-opt %s --convert-simt-to-cpu --split-input-file | FileCheck %s
+
+// One barrier splits the block's threads into two loop nests. The prologue
+// reads the launch context and the parameters from `void **args`.
+//
+// CHECK-LABEL: llvm.func @__lingqu_block_reverse(
+// CHECK-SAME:      %[[ARGS:.*]]: !llvm.ptr, %[[CTX:.*]]: !llvm.ptr)
+// CHECK:         %[[BDX_ADDR:.*]] = llvm.getelementptr %[[CTX]][0, 1, 0]
+// CHECK:         %[[BDX:.*]] = llvm.load %[[BDX_ADDR]] : !llvm.ptr -> i32
+// CHECK:         %[[SHARED_ADDR:.*]] = llvm.getelementptr %[[CTX]][0, 4]
+// CHECK:         %[[SHARED:.*]] = llvm.load %[[SHARED_ADDR]] : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[SLOT0:.*]] = llvm.getelementptr %[[ARGS]][0]
+// CHECK:         %[[P0:.*]] = llvm.load %[[SLOT0]] : !llvm.ptr -> !llvm.ptr
+// CHECK:         %[[DATA:.*]] = llvm.load %[[P0]] : !llvm.ptr -> !llvm.ptr
+// The __shared__ array is the start of the per-block buffer.
+// CHECK:         %[[BUF:.*]] = llvm.getelementptr %[[SHARED]][0] : (!llvm.ptr) -> !llvm.ptr, i8
+// CHECK:         %[[BUF3:.*]] = llvm.addrspacecast %[[BUF]] : !llvm.ptr to !llvm.ptr<3>
+// First nest: z, y, x loops; the body stores into shared memory.
+// CHECK:         scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} : i32 {
+// CHECK:           scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} : i32 {
+// CHECK:             scf.for %[[TX:.*]] = %{{.*}} to %[[BDX]] step %{{.*}} : i32 {
+// CHECK:               llvm.getelementptr %[[DATA]]
+// CHECK:               llvm.store %{{.*}}, %{{.*}} : f32, !llvm.ptr<3>
+// CHECK-NOT:         simt.barrier
+// Second nest: the thread index is recomputed from the new loop's index.
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for %[[TX2:.*]] = %{{.*}} to %[[BDX]] step %{{.*}} : i32 {
+// CHECK:               llvm.sub %{{.*}}, %[[TX2]] : i32
+// CHECK:               llvm.load %{{.*}} : !llvm.ptr<3> -> f32
+// CHECK:         llvm.return
+// CHECK-NOT:     simt.
+//
+// The descriptor: ABI 1, one 8-byte parameter, 1024 bytes of shared memory.
+// CHECK:       llvm.mlir.global internal constant @__lingqu_param_sizes_reverse(dense<8> : tensor<1xi32>)
+// CHECK:       llvm.mlir.global external constant @__lingqu_kernel_info_reverse()
+// CHECK:         llvm.mlir.constant(1 : i32)
+// CHECK:         llvm.mlir.constant(1 : i32)
+// CHECK:         llvm.mlir.constant(1024 : i32)
+// CHECK:         llvm.mlir.addressof @__lingqu_block_reverse
+// CHECK:         llvm.mlir.addressof @__lingqu_param_sizes_reverse
+// The kernel itself and its shared global are gone.
+// CHECK-NOT:   llvm.func @reverse
+// CHECK-NOT:   @buf
+llvm.mlir.global internal @buf() {addr_space = 3 : i32, alignment = 4 : i64} : !llvm.array<256 x f32>
+llvm.func @reverse(%data: !llvm.ptr) attributes {simt.kernel} {
+  %c255 = llvm.mlir.constant(255 : i32) : i32
+  %buf = llvm.mlir.addressof @buf : !llvm.ptr<3>
+  %t = simt.thread_id x : i32
+  %p = llvm.getelementptr %data[%t] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+  %v = llvm.load %p : !llvm.ptr -> f32
+  %s = llvm.getelementptr %buf[%t] : (!llvm.ptr<3>, i32) -> !llvm.ptr<3>, f32
+  llvm.store %v, %s : f32, !llvm.ptr<3>
+  simt.barrier
+  %r = llvm.sub %c255, %t : i32
+  %rs = llvm.getelementptr %buf[%r] : (!llvm.ptr<3>, i32) -> !llvm.ptr<3>, f32
+  %w = llvm.load %rs : !llvm.ptr<3> -> f32
+  llvm.store %w, %p : f32, !llvm.ptr
+  llvm.return
+}
+
+// -----
+
+// A loaded value used after the barrier is kept per thread: stored into a
+// block-wide array in the first nest, reloaded in the second.
+// CHECK-LABEL: llvm.func @__lingqu_block_carry(
+// CHECK:         %[[ARRAY:.*]] = llvm.alloca %{{.*}} x f32 : (i64) -> !llvm.ptr
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK:               %[[V:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f32
+// CHECK:               %[[AT:.*]] = llvm.getelementptr %[[ARRAY]][%{{.*}}] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+// CHECK:               llvm.store %[[V]], %[[AT]] : f32, !llvm.ptr
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK:               %[[AT2:.*]] = llvm.getelementptr %[[ARRAY]][%{{.*}}] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+// CHECK:               %[[V2:.*]] = llvm.load %[[AT2]] : !llvm.ptr -> f32
+// CHECK:               llvm.fadd %[[V2]], %[[V2]]
+llvm.func @carry(%in: !llvm.ptr, %out: !llvm.ptr) attributes {simt.kernel} {
+  %t = simt.thread_id x : i32
+  %p = llvm.getelementptr %in[%t] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+  %v = llvm.load %p : !llvm.ptr -> f32
+  simt.barrier
+  %d = llvm.fadd %v, %v : f32
+  %q = llvm.getelementptr %out[%t] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+  llvm.store %d, %q : f32, !llvm.ptr
+  llvm.return
+}
+
+// -----
+
+// Block and grid queries read the context; lane and warp size are computed;
+// a local array gets one slice per thread of a block-wide alloca.
+// CHECK-LABEL: llvm.func @__lingqu_block_queries(
+// CHECK-SAME:      %{{.*}}: !llvm.ptr, %[[CTX:.*]]: !llvm.ptr)
+// CHECK-DAG:     %[[GDY_ADDR:.*]] = llvm.getelementptr %[[CTX]][0, 0, 1]
+// CHECK-DAG:     %[[BIZ_ADDR:.*]] = llvm.getelementptr %[[CTX]][0, 2, 2]
+// CHECK:         %[[LOCAL:.*]] = llvm.alloca %{{.*}} x !llvm.array<4 x i32> {alignment = 16 : i64}
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK:               llvm.getelementptr %[[LOCAL]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, !llvm.array<4 x i32>
+// CHECK:               %[[MASK:.*]] = llvm.mlir.constant(31 : i32) : i32
+// CHECK:               llvm.and %{{.*}}, %[[MASK]] : i32
+// CHECK:               llvm.mlir.constant(32 : i32) : i32
+// CHECK-NOT:     simt.
+// CHECK:       llvm.mlir.global internal constant @__lingqu_param_sizes_queries(dense<[8, 16]> : tensor<2xi32>)
+llvm.func @queries(%out: !llvm.ptr, %s: !llvm.ptr {llvm.byval = !llvm.struct<(i64, i64)>}) attributes {simt.kernel} {
+  %one = llvm.mlir.constant(1 : i32) : i32
+  %local = llvm.alloca %one x !llvm.array<4 x i32> {alignment = 16 : i64} : (i32) -> !llvm.ptr
+  %gy = simt.grid_dim y : i32
+  %bz = simt.block_id z : i32
+  %lane = simt.lane_id : i32
+  %ws = simt.warp_size : i32
+  %a = llvm.add %gy, %bz : i32
+  %b = llvm.add %lane, %ws : i32
+  %c = llvm.add %a, %b : i32
+  llvm.store %c, %local : i32, !llvm.ptr
+  %d = llvm.load %local : !llvm.ptr -> i32
+  llvm.store %d, %out : i32, !llvm.ptr
+  llvm.return
+}

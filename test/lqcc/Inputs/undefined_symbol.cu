@@ -1,0 +1,5 @@
+void not_defined_anywhere();
+int main() {
+  not_defined_anywhere();
+  return 0;
+}
