@@ -11,7 +11,27 @@
 #include "driver_types.h"
 #include "cuda_runtime_api.h"
 
+#if defined(__cplusplus)
+/* Typed overloads of the C API, as CUDA's C++ API offers them. */
+template <typename T>
+static __inline__ __host__ cudaError_t cudaMalloc(T **devPtr, size_t size) {
+  return ::cudaMalloc((void **)(void *)devPtr, size);
+}
+#endif
+
 #if defined(__CUDA__)
+#ifndef __CUDACC__
+#define __CUDACC__
+#endif
+
+/* Device-side malloc and free (libc's, on a CPU device). Declared before any
+ * C++ header: Clang's <new> wrapper calls them from device code. */
+#include <stdlib.h>
+extern "C" {
+__device__ void *malloc(size_t) __attribute__((nothrow)) __attribute__((malloc));
+__device__ void free(void *) __attribute__((nothrow));
+}
+
 /* threadIdx, blockIdx, blockDim, gridDim and warpSize come from Clang's own
  * built-in variable header; their conversions are defined here. */
 #include <__clang_cuda_builtin_vars.h>

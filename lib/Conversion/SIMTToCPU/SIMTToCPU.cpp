@@ -92,7 +92,8 @@ private:
 
   LLVM::LLVMFuncOp blockFn;
   Block *entry = nullptr;
-  Operation *prologueEnd = nullptr; // first op that came from the kernel
+  Operation *prologueEnd = nullptr; // last op of the prologue: an i32 zero
+  Value loopStep;                   // i32 one
   Value gridDim[3], blockDim[3], blockIdx[3], sharedBase, numThreads64;
   SmallVector<uint32_t> paramSizes;
   uint64_t staticSharedBytes = 0;
@@ -228,10 +229,14 @@ void KernelLowering::createBlockFunction() {
     arg.replaceAllUsesWith(value);
   }
 
+  // Loop bounds; the zero also marks the end of the prologue: later steps
+  // insert block-wide values before it, and the kernel body follows it.
+  loopStep = i32Const(builder, loc, 1);
+  Value zero = i32Const(builder, loc, 0);
+  prologueEnd = zero.getDefiningOp();
+
   // The kernel body, terminator included, follows the prologue.
-  auto &ops = oldBody.getOperations();
-  prologueEnd = &ops.front();
-  entry->getOperations().splice(entry->end(), ops);
+  entry->getOperations().splice(entry->end(), oldBody.getOperations());
 }
 
 /// 3. Block-uniform queries read the prologue; lane and warp size derive from
@@ -378,7 +383,7 @@ LogicalResult KernelLowering::placeSharedMemory() {
 void KernelLowering::buildThreadLoops() {
   SmallVector<SmallVector<Operation *>> pieces(1);
   Operation *terminator = entry->getTerminator();
-  for (Operation *op = prologueEnd; op != terminator;
+  for (Operation *op = prologueEnd->getNextNode(); op != terminator;
        op = op->getNextNode()) {
     if (isa<simt::BarrierOp>(op))
       pieces.emplace_back();
@@ -398,9 +403,9 @@ void KernelLowering::buildThreadLoops() {
     Location loc = piece.front()->getLoc();
     b.setInsertionPoint(piece.front());
     ThreadLoopNest nest;
-    Value zero = i32Const(b, loc, 0), one = i32Const(b, loc, 1);
+    Value zero = prologueEnd->getResult(0);
     for (int d = 2; d >= 0; --d) {
-      auto loop = scf::ForOp::create(b, loc, zero, blockDim[d], one);
+      auto loop = scf::ForOp::create(b, loc, zero, blockDim[d], loopStep);
       if (d == 2)
         nest.outer = loop;
       nest.tid[d] = loop.getInductionVar();
