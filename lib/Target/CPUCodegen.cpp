@@ -136,9 +136,11 @@ lingqu::emitSharedObject(llvm::Module &module, const CPUTargetOptions &options) 
 
   // Device code may call into libc (and later Lingqu's device library); the
   // symbols resolve when the runtime loads the object into the process.
+  // -Bsymbolic: a __device__ variable or __host__ __device__ function has a
+  // host twin of the same name in the program, which must not interpose.
   std::string lld = LINGQU_LLD_EXECUTABLE;
   llvm::SmallVector<llvm::StringRef> argv = {
-      lld, "-shared", "--no-undefined-version", "-o", soPath, objectPath};
+      lld, "-shared", "-Bsymbolic", "-o", soPath, objectPath};
   std::string error;
   int rc = llvm::sys::ExecuteAndWait(lld, argv, std::nullopt, {}, 0, 0,
                                      &error);
