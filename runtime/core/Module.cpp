@@ -1,0 +1,96 @@
+//===- Module.cpp - A shared-object entry loaded into the process ---------===//
+
+#include "core/Module.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include <dlfcn.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "core/Status.h"
+
+using namespace lingqu::rt;
+
+namespace {
+absl::Status initFailed(absl::string_view what) {
+  return makeError(cudaErrorSharedObjectInitFailed, what);
+}
+
+absl::Status writeAll(int fd, absl::Span<const uint8_t> bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return initFailed(
+          absl::StrCat("writing the module to memory failed: ",
+                       n < 0 ? std::strerror(errno) : "no progress"));
+    done += size_t(n);
+  }
+  return absl::OkStatus();
+}
+} // namespace
+
+absl::StatusOr<std::unique_ptr<Module>>
+Module::loadSharedObject(absl::Span<const uint8_t> bytes) {
+  // 1. An anonymous, close-on-exec memory file holding the bytes.
+  // 2. dlopen it through /proc/self/fd: RTLD_NOW so a missing symbol fails
+  //    here rather than in the middle of a kernel, RTLD_LOCAL so that two
+  //    modules defining the same kernel do not interpose on each other.
+  int fd = ::memfd_create("lingqu-module", MFD_CLOEXEC);
+  if (fd < 0)
+    return initFailed(
+        absl::StrCat("memfd_create failed: ", std::strerror(errno)));
+  if (absl::Status written = writeAll(fd, bytes); !written.ok()) {
+    ::close(fd);
+    return written;
+  }
+
+  std::string path = absl::StrFormat("/proc/self/fd/%d", fd);
+  ::dlerror(); // clear a stale message
+  void *handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (handle == nullptr) {
+    const char *why = ::dlerror();
+    ::close(fd);
+    return initFailed(
+        absl::StrCat("dlopen of the module failed: ", why ? why : "unknown"));
+  }
+  return std::unique_ptr<Module>(new Module(handle, fd));
+}
+
+Module::~Module() {
+  ::dlclose(handle_);
+  ::close(fd_);
+}
+
+void *Module::symbol(const char *name) const { return ::dlsym(handle_, name); }
+
+absl::StatusOr<const lingqu_kernel_info *>
+Module::kernel(absl::string_view name) {
+  absl::MutexLock lock(&mu_);
+  if (auto it = kernels_.find(name); it != kernels_.end())
+    return it->second;
+
+  std::string symbolName = absl::StrCat(LINGQU_KERNEL_INFO_PREFIX, name);
+  const auto *info =
+      static_cast<const lingqu_kernel_info *>(symbol(symbolName.c_str()));
+  if (info == nullptr)
+    return initFailed(absl::StrCat("kernel '", name, "': symbol ", symbolName,
+                                   " not found in the module"));
+  if (info->abi_version != LINGQU_LAUNCH_ABI_VERSION)
+    return makeError(cudaErrorInvalidKernelImage,
+                     absl::StrFormat("kernel '%s': launch ABI version %u, this "
+                                     "runtime expects %u",
+                                     name, info->abi_version,
+                                     LINGQU_LAUNCH_ABI_VERSION));
+  if (info->block_fn == nullptr)
+    return makeError(cudaErrorInvalidKernelImage,
+                     absl::StrCat("kernel '", name, "': null block function"));
+  kernels_.emplace(name, info);
+  return info;
+}

@@ -1,0 +1,61 @@
+//===- Module.h - A shared-object entry loaded into the process -*- C++ -*-===//
+//
+// A module is one shared-object entry of a fat binary, loaded with dlopen
+// from an anonymous memory file (memfd_create), so no temporary file is ever
+// written to a world-writable directory. Kernels are found by their
+// __lingqu_kernel_info_<name> symbol and cached.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LINGQU_RUNTIME_CORE_MODULE_H
+#define LINGQU_RUNTIME_CORE_MODULE_H
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/types/span.h"
+#include "lingqu/ABI/FatBinary.h"
+
+namespace lingqu::rt {
+
+class Module {
+public:
+  /// Loads the ELF shared object in `bytes`. Failures of the memory file or
+  /// of dlopen are cudaErrorSharedObjectInitFailed.
+  static absl::StatusOr<std::unique_ptr<Module>>
+  loadSharedObject(absl::Span<const uint8_t> bytes);
+
+  Module(const Module &) = delete;
+  Module &operator=(const Module &) = delete;
+  /// dlclose; no kernel of this module may be running.
+  ~Module();
+
+  /// The kernel info of `name` (the kernel's mangled name). A missing symbol
+  /// is cudaErrorSharedObjectInitFailed; a wrong ABI version or a null block
+  /// function is cudaErrorInvalidKernelImage.
+  absl::StatusOr<const lingqu_kernel_info *> kernel(absl::string_view name);
+
+  /// Any symbol of the module, or null (for __device__ variables later).
+  void *symbol(const char *name) const;
+
+private:
+  Module(void *handle, int fd) : handle_(handle), fd_(fd) {}
+
+  void *handle_;
+  // Kept open while the module is loaded: dlopen knows the module by the
+  // path "/proc/self/fd/N", and glibc returns an already-loaded object for a
+  // path it has seen, so N must not be reused by the next module's file.
+  int fd_;
+  absl::Mutex mu_;
+  absl::flat_hash_map<std::string, const lingqu_kernel_info *>
+      kernels_ ABSL_GUARDED_BY(mu_);
+};
+
+} // namespace lingqu::rt
+
+#endif // LINGQU_RUNTIME_CORE_MODULE_H

@@ -1,0 +1,63 @@
+//===- CudartLaunch.cpp - <<<...>>> configurations and cudaLaunchKernel ---===//
+
+#include "cudart/CudartApi.h"
+
+#include "core/CallConfigStack.h"
+#include "core/Runtime.h"
+#include "core/Status.h"
+
+using namespace lingqu;
+using cudart::finish;
+using cudart::runtime;
+
+namespace {
+rt::Dim3 toDim3(const dim3 &d) { return rt::Dim3{d.x, d.y, d.z}; }
+dim3 fromDim3(const rt::Dim3 &d) { return dim3(d.x, d.y, d.z); }
+} // namespace
+
+LINGQU_CUDART_API unsigned __cudaPushCallConfiguration(dim3 gridDim,
+                                                       dim3 blockDim,
+                                                       size_t sharedMem,
+                                                       void *stream) {
+  // Checked at launch, not here: CUDA reports a bad configuration from the
+  // launch, and the kernel's stub pops whatever was pushed.
+  rt::LaunchConfig config;
+  config.grid = toDim3(gridDim);
+  config.block = toDim3(blockDim);
+  config.dynamicSharedBytes = sharedMem;
+  config.stream = stream;
+  rt::pushCallConfiguration(config);
+  return 0;
+}
+
+LINGQU_CUDART_API cudaError_t __cudaPopCallConfiguration(dim3 *gridDim,
+                                                         dim3 *blockDim,
+                                                         size_t *sharedMem,
+                                                         void *stream) {
+  if (!gridDim || !blockDim || !sharedMem || !stream)
+    return finish("__cudaPopCallConfiguration",
+                  rt::makeError(cudaErrorInvalidValue,
+                                "null output for the call configuration"));
+  absl::StatusOr<rt::LaunchConfig> config = rt::popCallConfiguration();
+  if (!config.ok())
+    return finish("__cudaPopCallConfiguration", config.status());
+  *gridDim = fromDim3(config->grid);
+  *blockDim = fromDim3(config->block);
+  *sharedMem = config->dynamicSharedBytes;
+  *static_cast<cudaStream_t *>(stream) =
+      static_cast<cudaStream_t>(config->stream);
+  return cudaSuccess;
+}
+
+LINGQU_CUDART_API cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim,
+                                               dim3 blockDim, void **args,
+                                               size_t sharedMem,
+                                               cudaStream_t stream) {
+  rt::LaunchConfig config;
+  config.grid = toDim3(gridDim);
+  config.block = toDim3(blockDim);
+  config.dynamicSharedBytes = sharedMem;
+  config.stream = stream;
+  return finish("cudaLaunchKernel",
+                runtime().launchKernel(func, config, args));
+}

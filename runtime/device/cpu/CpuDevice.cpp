@@ -1,0 +1,157 @@
+//===- CpuDevice.cpp - The `cpu` device plugin ----------------------------===//
+//
+// A grid's blocks are linearised (x fastest, then y, then z) and split among
+// the workers of the device's task_arena with tbb::parallel_for. Each worker
+// owns one shared-memory buffer, grown when a launch needs more and reused
+// across blocks and launches, and fills in its own lingqu_block_ctx.
+//
+// Launches are synchronous for now: launch() returns when every block has
+// run, so synchronize() has nothing to wait for. Streams (asynchronous,
+// in-order queues on a task_group) come later.
+//
+//===----------------------------------------------------------------------===//
+
+#include "device/cpu/CpuDevice.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+
+#include "core/Status.h"
+#include "tbb/blocked_range.h"
+#include "tbb/enumerable_thread_specific.h"
+#include "tbb/parallel_for.h"
+#include "tbb/partitioner.h"
+#include "tbb/task_arena.h"
+
+using namespace lingqu::rt;
+using namespace lingqu::rt::cpu;
+
+namespace {
+
+size_t roundUp(size_t value, size_t align) {
+  return (value + align - 1) / align * align;
+}
+
+/// One worker's __shared__ memory, aligned to LINGQU_SHARED_ALIGN.
+class SharedBuffer {
+public:
+  SharedBuffer() = default;
+  SharedBuffer(const SharedBuffer &) = delete;
+  SharedBuffer &operator=(const SharedBuffer &) = delete;
+  ~SharedBuffer() { std::free(data_); }
+
+  /// At least `bytes` (never null for 0 bytes, so a kernel that takes the
+  /// address of an empty extern __shared__ array gets a valid one); null
+  /// only if the host is out of memory.
+  void *reserve(size_t bytes) {
+    if (data_ != nullptr && bytes <= capacity_)
+      return data_;
+    // Grow geometrically so a sequence of slightly larger launches does not
+    // reallocate every time. The old contents need not survive: shared
+    // memory does not outlive its block.
+    size_t capacity = roundUp(std::max({bytes, 2 * capacity_, kMinimum}),
+                              LINGQU_SHARED_ALIGN);
+    std::free(data_);
+    data_ = std::aligned_alloc(LINGQU_SHARED_ALIGN, capacity);
+    capacity_ = data_ ? capacity : 0;
+    return data_;
+  }
+
+private:
+  static constexpr size_t kMinimum = 256;
+  void *data_ = nullptr;
+  size_t capacity_ = 0;
+};
+
+class CpuDevice final : public Device {
+public:
+  explicit CpuDevice(const CpuDeviceOptions &options)
+      : arena_(options.threads > 0 ? options.threads
+                                   : tbb::task_arena::automatic) {}
+
+  absl::string_view name() const override { return "cpu"; }
+  const DeviceLimits &limits() const override { return limits_; }
+  absl::Status launch(const KernelLaunch &launch) override;
+  absl::Status synchronize() override { return absl::OkStatus(); }
+
+private:
+  /// Runs blocks [begin, end) of the linearised grid on this worker.
+  void runBlocks(const KernelLaunch &launch, uint64_t begin, uint64_t end,
+                 size_t sharedBytes, std::atomic<bool> &outOfMemory);
+
+  DeviceLimits limits_;
+  tbb::task_arena arena_;
+  tbb::enumerable_thread_specific<SharedBuffer> buffers_;
+};
+
+absl::Status CpuDevice::launch(const KernelLaunch &launch) {
+  const uint64_t numBlocks = launch.grid.volume();
+  const size_t sharedBytes =
+      roundUp(launch.info->static_shared_bytes, LINGQU_SHARED_ALIGN) +
+      launch.dynamicSharedBytes;
+  std::atomic<bool> outOfMemory{false};
+  arena_.execute([&] {
+    // Grain 1 with the auto partitioner: a block's cost is unknown and may be
+    // large, so let oneTBB split down to single blocks when workers are idle
+    // and keep chunks big when they are not.
+    tbb::parallel_for(
+        tbb::blocked_range<uint64_t>(0, numBlocks, /*grainsize=*/1),
+        [&](const tbb::blocked_range<uint64_t> &range) {
+          runBlocks(launch, range.begin(), range.end(), sharedBytes,
+                    outOfMemory);
+        },
+        tbb::auto_partitioner());
+  });
+  if (outOfMemory.load())
+    return makeError(cudaErrorLaunchOutOfResources,
+                     "out of host memory for a block's shared memory");
+  return absl::OkStatus();
+}
+
+void CpuDevice::runBlocks(const KernelLaunch &launch, uint64_t begin,
+                          uint64_t end, size_t sharedBytes,
+                          std::atomic<bool> &outOfMemory) {
+  void *shared = buffers_.local().reserve(sharedBytes);
+  if (shared == nullptr) {
+    outOfMemory.store(true);
+    return;
+  }
+  const Dim3 &grid = launch.grid, &block = launch.block;
+  lingqu_block_ctx ctx = {};
+  ctx.grid_dim[0] = grid.x;
+  ctx.grid_dim[1] = grid.y;
+  ctx.grid_dim[2] = grid.z;
+  ctx.block_dim[0] = block.x;
+  ctx.block_dim[1] = block.y;
+  ctx.block_dim[2] = block.z;
+  ctx.dynamic_shared_bytes = launch.dynamicSharedBytes;
+  ctx.shared = shared;
+
+  // Decompose the first index once, then step: no division per block.
+  uint32_t x = uint32_t(begin % grid.x);
+  uint64_t rest = begin / grid.x;
+  uint32_t y = uint32_t(rest % grid.y);
+  uint32_t z = uint32_t(rest / grid.y);
+  lingqu_block_fn blockFn = launch.info->block_fn;
+  for (uint64_t i = begin; i != end; ++i) {
+    ctx.block_idx[0] = x;
+    ctx.block_idx[1] = y;
+    ctx.block_idx[2] = z;
+    blockFn(launch.args, &ctx);
+    if (++x == grid.x) {
+      x = 0;
+      if (++y == grid.y) {
+        y = 0;
+        ++z;
+      }
+    }
+  }
+}
+
+} // namespace
+
+std::unique_ptr<Device>
+lingqu::rt::cpu::createCpuDevice(const CpuDeviceOptions &options) {
+  return std::make_unique<CpuDevice>(options);
+}
