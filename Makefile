@@ -3,6 +3,8 @@ BUILD ?= build
 GENERATOR ?= Ninja
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/lingqu-ccache
+# Paths relative to the checkout, so every clone shares the cache.
+export CCACHE_BASEDIR ?= $(CURDIR)
 
 .PHONY: all deps configure build demo check bench clean
 
