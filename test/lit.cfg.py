@@ -19,6 +19,7 @@ config.environment["LC_ALL"] = "C"
 
 config.substitutions.append(("%lqcc", os.path.join(config.lingqu_tools_dir, "lqcc")))
 config.substitutions.append(("%lingqu_src", config.lingqu_src_root))
+config.substitutions.append(("%lingqu_obj", config.lingqu_obj_root))
 config.substitutions.append(
     ("%expect-exit", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "expect_exit.py")))
 
