@@ -45,9 +45,16 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
       parameters from the `void **args` array of the launch and the grid
       coordinates from the `lingqu_block_ctx` (see
       `include/lingqu/ABI/FatBinary.h`), then runs every thread of one block:
-      the body is split at each top-level `simt.barrier` and each piece is
+      the body is split at each `simt.barrier` and each barrier-free piece is
       wrapped in `scf.for` loops over `z`, `y`, `x` (innermost `x`);
     * `__lingqu_kernel_info_<kernel>`, the kernel's descriptor.
+
+    An `scf.if`, `scf.for` or `scf.while` that holds a barrier (at any depth)
+    runs once per block, with the thread loops inside its regions: CUDA
+    requires the control around `__syncthreads()` to be the same in every
+    thread, so thread 0's copy of its condition or bounds stands for all. The
+    values it carries (iteration arguments, results) belong to each thread
+    and move into per-thread arrays.
 
     Values that cross a barrier are recomputed in the next piece when they
     come from pure operations (thread indices, their arithmetic, constants),
@@ -57,9 +64,9 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     buffer, `extern __shared__` memory follows the static part.
 
     Rejected with an error naming the kernel and the source line: a barrier
-    nested in a loop or a branch, simt operations in a function that is not a
-    kernel (a device function that was not inlined), and NVVM operations
-    without a CPU lowering.
+    inside a switch statement, simt operations in a function that is not a
+    kernel (a device function that was not inlined), variable-length local
+    arrays, and NVVM operations without a CPU lowering.
   }];
   let dependentDialects = ["mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"];
 }

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lingqu/Conversion/SIMTToCPU.h"
+#include "PerThreadSlots.h"
 #include "lingqu/ABI/FatBinary.h"
 #include "lingqu/Dialect/SIMT/SIMTOps.h"
 
@@ -19,6 +20,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/Demangle/Demangle.h"
 
 namespace lingqu {
@@ -70,13 +72,15 @@ private:
   void replaceGridQueries();
   LogicalResult privatizeAllocas();
   LogicalResult placeSharedMemory();
-  void buildThreadLoops();
   void carryValuesAcrossBarriers();
   void replaceThreadIds();
   void emitKernelInfo();
 
-  Value buildLinearTid(OpBuilder &b, Location loc, Value x, Value y, Value z);
-  Value buildThreadLinearTid(OpBuilder &b, Location loc);
+  LogicalResult demoteBlockLevelControlFlow();
+  void buildThreadLoops(Block &block, Operation *first);
+  void wrapInThreadLoops(ArrayRef<Operation *> piece);
+  void makeBlockLevelUsesUniform();
+  Value materializeUniform(Value v, Operation *user);
   Value i32Const(OpBuilder &b, Location loc, int64_t v);
   Value i64Const(OpBuilder &b, Location loc, int64_t v);
   int nestOf(Operation *op) const;
@@ -95,6 +99,10 @@ private:
   Operation *prologueEnd = nullptr; // last op of the prologue: an i32 zero
   Value loopStep;                   // i32 one
   Value gridDim[3], blockDim[3], blockIdx[3], sharedBase, numThreads64;
+  std::optional<PerThreadSlots> slotAllocator;
+  /// Ops that hold a barrier (its ancestors below the block function): they
+  /// run once per block, the thread loops inside their regions.
+  llvm::SetVector<Operation *> blockLevel;
   SmallVector<uint32_t> paramSizes;
   uint64_t staticSharedBytes = 0;
 
@@ -135,11 +143,20 @@ Value KernelLowering::i64Const(OpBuilder &b, Location loc, int64_t v) {
 LogicalResult KernelLowering::checkSupported() {
   if (!kernel.getBody().hasOneBlock())
     return unsupported(kernel, "unstructured control flow");
-  Block &body = kernel.getBody().front();
   WalkResult result = kernel.walk([&](Operation *op) {
-    if (isa<simt::BarrierOp>(op) && op->getBlock() != &body) {
-      (void)unsupported(op, "__syncthreads() inside a loop or a branch");
-      return WalkResult::interrupt();
+    if (isa<simt::BarrierOp>(op)) {
+      // Loops and branches around a barrier run once per block; their
+      // control must be block-uniform, as CUDA requires of __syncthreads().
+      for (Operation *parent = op->getParentOp(); parent != kernel;
+           parent = parent->getParentOp()) {
+        if (isa<scf::IfOp, scf::ForOp, scf::WhileOp>(parent))
+          continue;
+        (void)unsupported(op, "__syncthreads() inside " +
+                                  (isa<scf::IndexSwitchOp>(parent)
+                                       ? std::string("a switch statement")
+                                       : "'" + parent->getName().getStringRef().str() + "'"));
+        return WalkResult::interrupt();
+      }
     }
     if (op->getDialect() &&
         op->getDialect()->getNamespace() == "nvvm") {
@@ -234,6 +251,7 @@ void KernelLowering::createBlockFunction() {
   loopStep = i32Const(builder, loc, 1);
   Value zero = i32Const(builder, loc, 0);
   prologueEnd = zero.getDefiningOp();
+  slotAllocator.emplace(prologueEnd, numThreads64, ArrayRef<Value>(blockDim));
 
   // The kernel body, terminator included, follows the prologue.
   entry->getOperations().splice(entry->end(), oldBody.getOperations());
@@ -260,30 +278,12 @@ void KernelLowering::replaceGridQueries() {
     } else if (auto q = dyn_cast<simt::LaneIdOp>(op)) {
       OpBuilder b(op);
       Location loc = op->getLoc();
-      Value lin = buildThreadLinearTid(b, loc);
+      Value lin = slotAllocator->currentThread(b, loc);
       replaceWith(LLVM::AndOp::create(b, loc, lin, i32Const(b, loc, 31)));
     }
   });
   for (Operation *op : toErase)
     op->erase();
-}
-
-Value KernelLowering::buildLinearTid(OpBuilder &b, Location loc, Value x,
-                                     Value y, Value z) {
-  Value yz = LLVM::AddOp::create(
-      b, loc, y, LLVM::MulOp::create(b, loc, blockDim[1], z));
-  return LLVM::AddOp::create(b, loc, x,
-                             LLVM::MulOp::create(b, loc, blockDim[0], yz));
-}
-
-/// The linear index of the current thread, from simt.thread_id ops that the
-/// thread loops will later replace.
-Value KernelLowering::buildThreadLinearTid(OpBuilder &b, Location loc) {
-  Value id[3];
-  for (int d = 0; d < 3; ++d)
-    id[d] = simt::ThreadIdOp::create(b, loc, b.getI32Type(),
-                                     simt::Dimension(d));
-  return buildLinearTid(b, loc, id[0], id[1], id[2]);
 }
 
 /// 4. A local variable is per thread, and may live across barriers: each
@@ -311,7 +311,7 @@ LogicalResult KernelLowering::privatizeAllocas() {
                                        alloca.getAlignment().value_or(0));
 
     OpBuilder b(alloca);
-    Value lin = buildThreadLinearTid(b, loc);
+    Value lin = slotAllocator->currentThread(b, loc);
     Value offset = LLVM::MulOp::create(
         b, loc, LLVM::ZExtOp::create(b, loc, b.getI64Type(), lin),
         i64Const(b, loc, count.getZExtValue()));
@@ -376,51 +376,82 @@ LogicalResult KernelLowering::placeSharedMemory() {
   return success();
 }
 
-/// 6. Each barrier-free piece of the body runs in its own loop nest over the
-///    block's threads (z outermost, x innermost so that consecutive
-///    iterations touch consecutive addresses); barriers disappear between
-///    the nests.
-void KernelLowering::buildThreadLoops() {
-  SmallVector<SmallVector<Operation *>> pieces(1);
-  Operation *terminator = entry->getTerminator();
-  for (Operation *op = prologueEnd->getNextNode(); op != terminator;
-       op = op->getNextNode()) {
-    if (isa<simt::BarrierOp>(op))
-      pieces.emplace_back();
-    else
-      pieces.back().push_back(op);
-  }
-  SmallVector<Operation *> barriers;
-  for (auto b : entry->getOps<simt::BarrierOp>())
-    barriers.push_back(b);
-  for (Operation *b : barriers)
-    b->erase();
+/// 6. Loops and branches that hold a barrier run once per block: their
+///    carried values move to per-thread arrays (see DemoteCarriedValues.cpp).
+LogicalResult KernelLowering::demoteBlockLevelControlFlow() {
+  blockFn.walk([&](simt::BarrierOp barrier) {
+    for (Operation *op = barrier->getParentOp(); op != blockFn;
+         op = op->getParentOp())
+      blockLevel.insert(op);
+  });
+  // Innermost first: an outer op's rewrite moves, never clones, inner ones.
+  SmallVector<Operation *> postOrder;
+  blockFn.walk([&](Operation *op) {
+    if (blockLevel.contains(op))
+      postOrder.push_back(op);
+  });
+  blockLevel.clear();
+  if (failed(demoteCarriedValues(postOrder, *slotAllocator)))
+    return failure();
+  // The rewrite replaced the ops; collect the new ones.
+  blockFn.walk([&](simt::BarrierOp barrier) {
+    for (Operation *op = barrier->getParentOp(); op != blockFn;
+         op = op->getParentOp())
+      blockLevel.insert(op);
+  });
+  return success();
+}
 
-  OpBuilder b(ctx);
-  for (auto &piece : pieces) {
-    if (piece.empty())
-      continue;
-    Location loc = piece.front()->getLoc();
-    b.setInsertionPoint(piece.front());
-    ThreadLoopNest nest;
-    Value zero = prologueEnd->getResult(0);
-    for (int d = 2; d >= 0; --d) {
-      auto loop = scf::ForOp::create(b, loc, zero, blockDim[d], loopStep);
-      if (d == 2)
-        nest.outer = loop;
-      nest.tid[d] = loop.getInductionVar();
-      b.setInsertionPointToStart(loop.getBody());
+/// 7. Each barrier-free run of ops in a block-level block runs in its own
+///    loop nest over the block's threads (z outermost, x innermost so that
+///    consecutive iterations touch consecutive addresses). Barriers vanish
+///    between nests; block-level ops are entered and handled the same way.
+void KernelLowering::buildThreadLoops(Block &block, Operation *first) {
+  SmallVector<Operation *> piece;
+  Operation *terminator = block.getTerminator();
+  for (Operation *op = first; op && op != terminator;) {
+    Operation *next = op->getNextNode();
+    if (isa<simt::BarrierOp>(op)) {
+      wrapInThreadLoops(piece);
+      piece.clear();
+      op->erase();
+    } else if (blockLevel.contains(op)) {
+      wrapInThreadLoops(piece);
+      piece.clear();
+      for (Region &region : op->getRegions())
+        for (Block &inner : region)
+          buildThreadLoops(inner, inner.empty() ? nullptr : &inner.front());
+    } else {
+      piece.push_back(op);
     }
-    nest.body = b.getInsertionBlock();
-    nest.linearTid =
-        buildLinearTid(b, loc, nest.tid[0], nest.tid[1], nest.tid[2]);
-    Operation *yield = nest.body->getTerminator();
-    for (Operation *op : piece)
-      op->moveBefore(yield);
-    cursor[nests.size()] = nest.linearTid.getDefiningOp();
-    nestOfBody[nest.body] = nests.size();
-    nests.push_back(nest);
+    op = next;
   }
+  wrapInThreadLoops(piece);
+}
+
+void KernelLowering::wrapInThreadLoops(ArrayRef<Operation *> piece) {
+  if (piece.empty())
+    return;
+  Location loc = piece.front()->getLoc();
+  OpBuilder b(piece.front());
+  ThreadLoopNest nest;
+  Value zero = prologueEnd->getResult(0);
+  for (int d = 2; d >= 0; --d) {
+    auto loop = scf::ForOp::create(b, loc, zero, blockDim[d], loopStep);
+    if (d == 2)
+      nest.outer = loop;
+    nest.tid[d] = loop.getInductionVar();
+    b.setInsertionPointToStart(loop.getBody());
+  }
+  nest.body = b.getInsertionBlock();
+  nest.linearTid = slotAllocator->linearIndex(b, loc, nest.tid[0],
+                                              nest.tid[1], nest.tid[2]);
+  Operation *yield = nest.body->getTerminator();
+  for (Operation *op : piece)
+    op->moveBefore(yield);
+  cursor[nests.size()] = nest.linearTid.getDefiningOp();
+  nestOfBody[nest.body] = nests.size();
+  nests.push_back(nest);
 }
 
 /// The loop nest (index into `nests`) whose body holds `op` at top level, or
@@ -462,10 +493,7 @@ Value KernelLowering::perThreadSlot(Value v, int defNest) {
     return it->second;
   Location loc = v.getLoc();
   auto ptrTy = LLVM::LLVMPointerType::get(ctx);
-  OpBuilder pb(ctx);
-  pb.setInsertionPoint(nests.front().outer);
-  Value slot = LLVM::AllocaOp::create(pb, loc, ptrTy, v.getType(),
-                                      numThreads64, 0);
+  Value slot = slotAllocator->allocate(v.getType(), loc);
   OpBuilder sb(ctx);
   sb.setInsertionPointAfterValue(v);
   Value addr = LLVM::GEPOp::create(sb, loc, ptrTy, v.getType(), slot,
@@ -511,7 +539,7 @@ Value KernelLowering::materialize(Value v, int nest, unsigned depth) {
   return result;
 }
 
-/// 7. A value used in a later nest than the one defining it is recomputed
+/// 8. A value used in a later nest than the one defining it is recomputed
 ///    there when cheap and thread-local, and otherwise carried per thread.
 void KernelLowering::carryValuesAcrossBarriers() {
   for (int nest = 0, e = nests.size(); nest < e; ++nest) {
@@ -531,7 +559,34 @@ void KernelLowering::carryValuesAcrossBarriers() {
   }
 }
 
-/// 8. Thread indices are the induction variables of the enclosing nest.
+/// 9. Block-level ops (loop bounds, branch and loop conditions) read a value
+///    that each thread computed; CUDA requires it to be the same in all
+///    threads around a barrier, so thread 0's copy stands for all.
+void KernelLowering::makeBlockLevelUsesUniform() {
+  SmallVector<Operation *> users(blockLevel.begin(), blockLevel.end());
+  for (Operation *op : blockLevel)
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        users.push_back(block.getTerminator());
+  for (Operation *user : users)
+    for (OpOperand &operand : user->getOpOperands()) {
+      Operation *def = operand.get().getDefiningOp();
+      if (def && nestOf(def) >= 0)
+        operand.set(materializeUniform(operand.get(), user));
+    }
+}
+
+Value KernelLowering::materializeUniform(Value v, Operation *user) {
+  Operation *def = v.getDefiningOp();
+  Value slot = perThreadSlot(v, nestOf(def));
+  OpBuilder b(user);
+  Location loc = v.getLoc();
+  Value first = slotAllocator->element(b, loc, slot, v.getType(),
+                                       i32Const(b, loc, 0));
+  return LLVM::LoadOp::create(b, loc, v.getType(), first);
+}
+
+/// 10. Thread indices are the induction variables of the enclosing nest.
 void KernelLowering::replaceThreadIds() {
   SmallVector<simt::ThreadIdOp> ids;
   blockFn.walk([&](simt::ThreadIdOp op) { ids.push_back(op); });
@@ -543,7 +598,7 @@ void KernelLowering::replaceThreadIds() {
   }
 }
 
-/// 9. `const lingqu_kernel_info __lingqu_kernel_info_K`, and the parameter
+/// 11. `const lingqu_kernel_info __lingqu_kernel_info_K`, and the parameter
 ///    sizes it points at.
 void KernelLowering::emitKernelInfo() {
   Location loc = kernel.getLoc();
@@ -593,8 +648,11 @@ LogicalResult KernelLowering::run() {
   replaceGridQueries();
   if (failed(privatizeAllocas()) || failed(placeSharedMemory()))
     return failure();
-  buildThreadLoops();
+  if (failed(demoteBlockLevelControlFlow()))
+    return failure();
+  buildThreadLoops(*entry, prologueEnd->getNextNode());
   carryValuesAcrossBarriers();
+  makeBlockLevelUsesUniform();
   replaceThreadIds();
   emitKernelInfo();
   kernel.erase();

@@ -3,25 +3,17 @@
 // Diagnostics point at user source (the ops' locations), so they are checked
 // as text rather than with --verify-diagnostics.
 
-// A barrier under a branch needs the thread-loop interchange of a later
-// release; until then it is refused, never compiled wrong.
-llvm.func @_Z7branchyPi(%p: !llvm.ptr, %c: i1) attributes {simt.kernel} {
-  scf.if %c {
-    // CHECK: error: __syncthreads() inside a loop or a branch is not supported (kernel branchy(int*), k.cu:12)
+// A barrier in a switch is not lowered yet; it is refused, never compiled
+// wrong.
+llvm.func @_Z8switchedPii(%p: !llvm.ptr, %m: i32) attributes {simt.kernel} {
+  %v = arith.index_cast %m : i32 to index
+  scf.index_switch %v
+  case 1 {
+    // CHECK: error: __syncthreads() inside a switch statement is not supported (kernel switched(int*, int), k.cu:12)
     simt.barrier loc("k.cu":12:5)
+    scf.yield
   }
-  llvm.return
-}
-
-// -----
-
-llvm.func @_Z4loopv() attributes {simt.kernel} {
-  %c0 = arith.constant 0 : i32
-  %c4 = arith.constant 4 : i32
-  %c1 = arith.constant 1 : i32
-  scf.for %i = %c0 to %c4 step %c1 : i32 {
-    // CHECK: error: __syncthreads() inside a loop or a branch is not supported (kernel loop(), a.cu:3)
-    simt.barrier loc("a.cu":3:7)
+  default {
   }
   llvm.return
 }

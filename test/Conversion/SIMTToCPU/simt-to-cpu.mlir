@@ -121,3 +121,47 @@ llvm.func @queries(%out: !llvm.ptr, %s: !llvm.ptr {llvm.byval = !llvm.struct<(i6
   llvm.store %d, %out : i32, !llvm.ptr
   llvm.return
 }
+
+// -----
+
+// A barrier in a loop: the loop runs once per block with thread loops
+// inside; the per-thread value it carries lives in a per-thread array, and
+// its bounds are thread 0's (CUDA requires them uniform around a barrier).
+// CHECK-LABEL: llvm.func @__lingqu_block_acc(
+// CHECK:         %[[CARRIED:.*]] = llvm.alloca %{{.*}} x i32 : (i64) -> !llvm.ptr
+// First nest: each thread stores its initial value.
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for %[[TX:.*]] =
+// CHECK:               %[[INIT_AT:.*]] = llvm.getelementptr %[[CARRIED]][%{{.*}}]
+// CHECK:               llvm.store %{{.*}}, %[[INIT_AT]]
+// The block-level loop, bounds loaded from element 0 of per-thread arrays.
+// CHECK:         %[[ZERO:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    %[[AT:.*]] = llvm.getelementptr %{{.*}}[%[[ZERO]]]
+// CHECK-NEXT:    llvm.load %[[AT]] : !llvm.ptr -> i32
+// CHECK:         scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %{{.*}} : i32 {
+// Two thread nests inside it, one per side of the barrier.
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK:               scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK:               scf.for
+// CHECK:                 %[[NEXT:.*]] = llvm.add %{{.*}}, %[[I]] : i32
+// CHECK:                 %[[NEXT_AT:.*]] = llvm.getelementptr %[[CARRIED]]
+// CHECK:                 llvm.store %[[NEXT]], %[[NEXT_AT]] : i32, !llvm.ptr
+// CHECK-NOT:     simt.
+llvm.func @acc(%out: !llvm.ptr, %n: i32) attributes {simt.kernel} {
+  %c0 = arith.constant 0 : i32
+  %c1 = arith.constant 1 : i32
+  %t = simt.thread_id x : i32
+  %bound = llvm.add %n, %c0 : i32
+  %sum = scf.for %i = %c0 to %bound step %c1 iter_args(%s = %t) -> (i32) : i32 {
+    simt.barrier
+    %next = llvm.add %s, %i : i32
+    scf.yield %next : i32
+  }
+  %p = llvm.getelementptr %out[%t] : (!llvm.ptr, i32) -> !llvm.ptr, i32
+  llvm.store %sum, %p : i32, !llvm.ptr
+  llvm.return
+}

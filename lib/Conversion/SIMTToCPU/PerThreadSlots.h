@@ -1,0 +1,58 @@
+//===- PerThreadSlots.h - Per-thread arrays of a block function -*- C++ -*-===//
+//
+// Internal to the SIMT-to-CPU lowering. A value that must survive from one
+// thread loop to another lives in a block-wide array with one element per
+// thread, allocated once in the block function's prologue.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LINGQU_LIB_CONVERSION_SIMTTOCPU_PERTHREADSLOTS_H
+#define LINGQU_LIB_CONVERSION_SIMTTOCPU_PERTHREADSLOTS_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Value.h"
+#include "llvm/ADT/ArrayRef.h"
+
+namespace lingqu {
+
+class PerThreadSlots {
+public:
+  /// Arrays are allocated before `prologueEnd`, `numThreads` (i64) long;
+  /// `blockDim` are the i32 block sizes x, y, z.
+  PerThreadSlots(mlir::Operation *prologueEnd, mlir::Value numThreads,
+                 llvm::ArrayRef<mlir::Value> blockDim)
+      : prologueEnd(prologueEnd), numThreads(numThreads),
+        blockDim(blockDim.begin(), blockDim.end()) {}
+
+  /// A new array of `type`, one element per thread of the block.
+  mlir::Value allocate(mlir::Type type, mlir::Location loc);
+
+  /// The address of element `index` (i32) of `slot`.
+  mlir::Value element(mlir::OpBuilder &b, mlir::Location loc, mlir::Value slot,
+                      mlir::Type type, mlir::Value index);
+
+  /// x + blockDim.x * (y + blockDim.y * z) of the given coordinates.
+  mlir::Value linearIndex(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value x, mlir::Value y, mlir::Value z);
+
+  /// The linear index of the thread executing at `b`'s insertion point,
+  /// through simt.thread_id ops that the thread loops later replace.
+  mlir::Value currentThread(mlir::OpBuilder &b, mlir::Location loc);
+
+private:
+  mlir::Operation *prologueEnd;
+  mlir::Value numThreads;
+  llvm::SmallVector<mlir::Value, 3> blockDim;
+};
+
+/// Rewrites each op in `blockLevelOps` (scf.if, scf.for, scf.while holding a
+/// barrier, innermost first) so that it carries no SSA values across its
+/// regions: iteration arguments, region arguments and results move into
+/// per-thread arrays, stored and loaded by the threads themselves. The ops'
+/// regions then run once per block, the thread loops inside them.
+mlir::LogicalResult
+demoteCarriedValues(llvm::ArrayRef<mlir::Operation *> blockLevelOps,
+                    PerThreadSlots &slots);
+
+} // namespace lingqu
+
+#endif // LINGQU_LIB_CONVERSION_SIMTTOCPU_PERTHREADSLOTS_H
