@@ -45,6 +45,8 @@ LINGQU_BUILTIN_CONVERSIONS(__cuda_builtin_blockDim_t)
 LINGQU_BUILTIN_CONVERSIONS(__cuda_builtin_gridDim_t)
 #undef LINGQU_BUILTIN_CONVERSIONS
 
+#include "lingqu_device_atomics.h"
+
 /* The <<<...>>> syntax lowers to this call (CUDA 9.2+ launch ABI). */
 extern "C" unsigned __cudaPushCallConfiguration(dim3 gridDim, dim3 blockDim,
                                                 size_t sharedMem = 0,
