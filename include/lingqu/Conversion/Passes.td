@@ -56,6 +56,9 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     values it carries (iteration arguments, results) belong to each thread
     and move into per-thread arrays.
 
+    A pure op whose operands are all block-uniform (parameters, launch
+    coordinates, block-level loop indices, other such ops) is computed once
+    per block, before the thread loops, and stays a scalar.
     Values that cross a barrier are recomputed in the next piece when they
     come from pure operations (thread indices, their arithmetic, constants),
     and otherwise kept per thread in an array indexed by the linear thread

@@ -19,6 +19,7 @@
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Demangle/Demangle.h"
@@ -79,6 +80,7 @@ private:
   LogicalResult demoteBlockLevelControlFlow();
   void buildThreadLoops(Block &block, Operation *first);
   void wrapInThreadLoops(ArrayRef<Operation *> piece);
+  bool isBlockUniform(Operation *op) const;
   void makeBlockLevelUsesUniform();
   Value materializeUniform(Value v, Operation *user);
   Value i32Const(OpBuilder &b, Location loc, int64_t v);
@@ -103,6 +105,8 @@ private:
   /// Ops that hold a barrier (its ancestors below the block function): they
   /// run once per block, the thread loops inside their regions.
   llvm::SetVector<Operation *> blockLevel;
+  /// Ops placed in thread loops (their values may differ between threads).
+  DenseSet<Operation *> threadLevel;
   SmallVector<uint32_t> paramSizes;
   uint64_t staticSharedBytes = 0;
 
@@ -421,12 +425,29 @@ void KernelLowering::buildThreadLoops(Block &block, Operation *first) {
       for (Region &region : op->getRegions())
         for (Block &inner : region)
           buildThreadLoops(inner, inner.empty() ? nullptr : &inner.front());
+    } else if (isBlockUniform(op)) {
+      // Computed once per block, before the thread loops that use it.
+      if (!piece.empty())
+        op->moveBefore(piece.front());
     } else {
       piece.push_back(op);
+      threadLevel.insert(op);
     }
     op = next;
   }
   wrapInThreadLoops(piece);
+}
+
+/// A pure op of block-uniform operands (parameters, launch coordinates,
+/// block-level loop indices, other uniform values) has the same value in
+/// every thread: it need not run per thread.
+bool KernelLowering::isBlockUniform(Operation *op) const {
+  if (op->getNumRegions() != 0 || !isPure(op) || isa<simt::ThreadIdOp>(op))
+    return false;
+  return llvm::all_of(op->getOperands(), [&](Value v) {
+    Operation *def = v.getDefiningOp();
+    return !def || !threadLevel.contains(def);
+  });
 }
 
 void KernelLowering::wrapInThreadLoops(ArrayRef<Operation *> piece) {

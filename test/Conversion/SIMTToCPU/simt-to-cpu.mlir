@@ -97,13 +97,16 @@ llvm.func @carry(%in: !llvm.ptr, %out: !llvm.ptr) attributes {simt.kernel} {
 // CHECK-DAG:     %[[GDY_ADDR:.*]] = llvm.getelementptr %[[CTX]][0, 0, 1]
 // CHECK-DAG:     %[[BIZ_ADDR:.*]] = llvm.getelementptr %[[CTX]][0, 2, 2]
 // CHECK:         %[[LOCAL:.*]] = llvm.alloca %{{.*}} x !llvm.array<4 x i32> {alignment = 16 : i64}
+// Uniform values are computed once, before the thread loops.
+// CHECK-DAG:     %[[MASK:.*]] = llvm.mlir.constant(31 : i32) : i32
+// CHECK-DAG:     %[[WARP:.*]] = llvm.mlir.constant(32 : i32) : i32
+// CHECK-DAG:     %[[GRID_PLUS_BLOCK:.*]] = llvm.add %{{.*}}, %{{.*}} : i32
 // CHECK:         scf.for
 // CHECK:           scf.for
 // CHECK:             scf.for
 // CHECK:               llvm.getelementptr %[[LOCAL]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, !llvm.array<4 x i32>
-// CHECK:               %[[MASK:.*]] = llvm.mlir.constant(31 : i32) : i32
-// CHECK:               llvm.and %{{.*}}, %[[MASK]] : i32
-// CHECK:               llvm.mlir.constant(32 : i32) : i32
+// CHECK:               %[[LANE:.*]] = llvm.and %{{.*}}, %[[MASK]] : i32
+// CHECK:               llvm.add %[[LANE]], %[[WARP]] : i32
 // CHECK-NOT:     simt.
 // CHECK:       llvm.mlir.global internal constant @__lingqu_param_sizes_queries(dense<[8, 16]> : tensor<2xi32>)
 llvm.func @queries(%out: !llvm.ptr, %s: !llvm.ptr {llvm.byval = !llvm.struct<(i64, i64)>}) attributes {simt.kernel} {
@@ -125,21 +128,19 @@ llvm.func @queries(%out: !llvm.ptr, %s: !llvm.ptr {llvm.byval = !llvm.struct<(i6
 // -----
 
 // A barrier in a loop: the loop runs once per block with thread loops
-// inside; the per-thread value it carries lives in a per-thread array, and
-// its bounds are thread 0's (CUDA requires them uniform around a barrier).
+// inside; the per-thread value it carries lives in a per-thread array. Its
+// bound depends only on a parameter: computed once, outside thread loops.
 // CHECK-LABEL: llvm.func @__lingqu_block_acc(
 // CHECK:         %[[CARRIED:.*]] = llvm.alloca %{{.*}} x i32 : (i64) -> !llvm.ptr
+// CHECK:         %[[BOUND:.*]] = llvm.add %{{.*}}, %{{.*}} : i32
 // First nest: each thread stores its initial value.
 // CHECK:         scf.for
 // CHECK:           scf.for
 // CHECK:             scf.for %[[TX:.*]] =
 // CHECK:               %[[INIT_AT:.*]] = llvm.getelementptr %[[CARRIED]][%{{.*}}]
 // CHECK:               llvm.store %{{.*}}, %[[INIT_AT]]
-// The block-level loop, bounds loaded from element 0 of per-thread arrays.
-// CHECK:         %[[ZERO:.*]] = llvm.mlir.constant(0 : i32) : i32
-// CHECK-NEXT:    %[[AT:.*]] = llvm.getelementptr %{{.*}}[%[[ZERO]]]
-// CHECK-NEXT:    llvm.load %[[AT]] : !llvm.ptr -> i32
-// CHECK:         scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %{{.*}} : i32 {
+// The block-level loop.
+// CHECK:         scf.for %[[I:.*]] = %{{.*}} to %[[BOUND]] step %{{.*}} : i32 {
 // Two thread nests inside it, one per side of the barrier.
 // CHECK:           scf.for
 // CHECK:             scf.for
@@ -163,5 +164,29 @@ llvm.func @acc(%out: !llvm.ptr, %n: i32) attributes {simt.kernel} {
   }
   %p = llvm.getelementptr %out[%t] : (!llvm.ptr, i32) -> !llvm.ptr, i32
   llvm.store %sum, %p : i32, !llvm.ptr
+  llvm.return
+}
+
+// -----
+
+// A bound that each thread loads itself (uniform only by CUDA's rule) is
+// kept per thread, and thread 0's copy controls the block-level loop.
+// CHECK-LABEL: llvm.func @__lingqu_block_loaded_bound(
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK:               %[[N:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i32
+// CHECK:               llvm.store %[[N]], %{{.*}} : i32, !llvm.ptr
+// CHECK:         %[[ZERO:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    %[[AT:.*]] = llvm.getelementptr %{{.*}}[%[[ZERO]]]
+// CHECK-NEXT:    %[[UB:.*]] = llvm.load %[[AT]] : !llvm.ptr -> i32
+// CHECK:         scf.for %{{.*}} = %{{.*}} to %[[UB]] step %{{.*}} : i32 {
+llvm.func @loaded_bound(%np: !llvm.ptr) attributes {simt.kernel} {
+  %c0 = arith.constant 0 : i32
+  %c1 = arith.constant 1 : i32
+  %n = llvm.load %np : !llvm.ptr -> i32
+  scf.for %i = %c0 to %n step %c1 : i32 {
+    simt.barrier
+  }
   llvm.return
 }
