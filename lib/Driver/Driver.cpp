@@ -103,6 +103,7 @@ public:
 private:
   int compileCuda(const std::string &input, const std::string &object);
   int compileOther(const std::string &input, const std::string &object);
+  CudaCompileOptions cudaOptions(const std::string &input) const;
   int link(const std::vector<std::string> &objects);
   std::optional<std::string> buildFatBinary(const CudaCompileOptions &cuda,
                                             const std::string &stem);
@@ -262,8 +263,7 @@ Compilation::buildFatBinary(const CudaCompileOptions &cuda,
   return writeFatBinary(entry);
 }
 
-int Compilation::compileCuda(const std::string &input,
-                             const std::string &object) {
+CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {
   CudaCompileOptions cuda;
   cuda.input = input;
   cuda.includeDirs = options.includeDirs;
@@ -274,7 +274,12 @@ int Compilation::compileCuda(const std::string &input,
   cuda.debugInfo = options.debugInfo;
   cuda.verbose = options.verbose;
   cuda.cudaHeaderDir = layout.headerDir;
+  return cuda;
+}
 
+int Compilation::compileCuda(const std::string &input,
+                             const std::string &object) {
+  CudaCompileOptions cuda = cudaOptions(input);
   std::string stem =
       llvm::sys::path::stem(input).str() + "." + std::to_string(counter++);
   std::optional<std::string> image = buildFatBinary(cuda, stem);
@@ -300,12 +305,8 @@ int Compilation::compileOther(const std::string &input,
     argv.push_back("-std=" + options.languageStandard);
   if (options.debugInfo)
     argv.push_back("-g");
-  for (const std::string &d : options.includeDirs)
-    argv.push_back("-I" + d);
-  for (const std::string &d : options.defines)
-    argv.push_back("-D" + d);
-  for (const std::string &d : options.undefines)
-    argv.push_back("-U" + d);
+  for (std::string &flag : preprocessorFlags(cudaOptions(input)))
+    argv.push_back(std::move(flag));
   StageTimer t(options.verbose, "compile " + input);
   return runProgram(argv) == 0 ? 0 : 1;
 }

@@ -39,6 +39,18 @@ static constexpr const char *kSdkVersion = "-target-sdk-version=12.8";
 
 llvm::StringRef lingqu::clangExecutable() { return LINGQU_CLANG_EXECUTABLE; }
 
+std::vector<std::string>
+lingqu::preprocessorFlags(const CudaCompileOptions &options) {
+  std::vector<std::string> flags;
+  for (const std::string &dir : options.includeDirs)
+    flags.push_back("-I" + dir);
+  for (const std::string &def : options.defines)
+    flags.push_back("-D" + def);
+  for (const std::string &undef : options.undefines)
+    flags.push_back("-U" + undef);
+  return flags;
+}
+
 namespace {
 enum class Side { Device, Host };
 } // namespace
@@ -69,12 +81,8 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
     if (options.debugInfo)
       args.push_back("-g");
   }
-  for (const std::string &dir : options.includeDirs)
-    args.push_back("-I" + dir);
-  for (const std::string &def : options.defines)
-    args.push_back("-D" + def);
-  for (const std::string &undef : options.undefines)
-    args.push_back("-U" + undef);
+  for (std::string &flag : preprocessorFlags(options))
+    args.push_back(std::move(flag));
   args.insert(args.end(), {options.input, "-o", output.str()});
 
   clang::DiagnosticOptions diagOpts;

@@ -34,6 +34,9 @@ struct CudaCompileOptions {
   std::string cudaHeaderDir;
 };
 
+/// The -I, -D and -U flags of `options`, as Clang and GCC spell them.
+std::vector<std::string> preprocessorFlags(const CudaCompileOptions &options);
+
 /// The device side of `options.input` as NVPTX LLVM IR, or null after Clang
 /// has printed its diagnostics.
 std::unique_ptr<llvm::Module>

@@ -17,7 +17,7 @@ int main() {
   cudaMemcpy(h, d, sizeof h, cudaMemcpyDeviceToHost);
   int wrong = 0;
   for (int i = 0; i < n; ++i)
-    wrong += h[i] != 3 * i;
+    wrong += h[i] != FACTOR * i;
   std::printf("multi-file: %d %d %d %d ... %d\n", h[0], h[1], h[2], h[3], h[n - 1]);
   std::printf("multi-file: %s\n", wrong ? "FAIL" : "PASS");
   cudaFree(d);

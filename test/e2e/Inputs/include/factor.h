@@ -1,0 +1,2 @@
+// Found only through lqcc's -I flag (test/e2e/multi-file.cu).
+#define MULTIPLY_BY(x) ((x) * FACTOR)
