@@ -1,7 +1,7 @@
 //===- CpuDevice.cpp - The `cpu` device plugin ----------------------------===//
 //
-// A grid's blocks are linearised (x fastest, then y, then z) and split among
-// the workers of the device's task_arena with tbb::parallel_for. Each worker
+// A grid's blocks are linearised (x fastest, then y, then z) and handed out
+// in increasing order to the workers of the device's task_arena. Each worker
 // owns one shared-memory buffer, grown when a launch needs more and reused
 // across blocks and launches, and fills in its own lingqu_block_ctx.
 //
@@ -18,10 +18,8 @@
 #include <cstdlib>
 
 #include "core/Status.h"
-#include "tbb/blocked_range.h"
 #include "tbb/enumerable_thread_specific.h"
 #include "tbb/parallel_for.h"
-#include "tbb/partitioner.h"
 #include "tbb/task_arena.h"
 
 using namespace lingqu::rt;
@@ -91,17 +89,20 @@ absl::Status CpuDevice::launch(const KernelLaunch &launch) {
       roundUp(launch.info->static_shared_bytes, LINGQU_SHARED_ALIGN) +
       launch.dynamicSharedBytes;
   std::atomic<bool> outOfMemory{false};
+  // Blocks are handed out in increasing order, a chunk at a time, from one
+  // counter: a block that waits for an earlier block's result (single-pass
+  // scans with decoupled look-back) only ever waits for a block that some
+  // worker is already running. oneTBB's range splitting gives no such order.
+  const uint64_t workers = uint64_t(arena_.max_concurrency());
+  const uint64_t chunk = std::max<uint64_t>(1, numBlocks / (workers * 16));
+  std::atomic<uint64_t> next{0};
   arena_.execute([&] {
-    // Grain 1 with the auto partitioner: a block's cost is unknown and may be
-    // large, so let oneTBB split down to single blocks when workers are idle
-    // and keep chunks big when they are not.
-    tbb::parallel_for(
-        tbb::blocked_range<uint64_t>(0, numBlocks, /*grainsize=*/1),
-        [&](const tbb::blocked_range<uint64_t> &range) {
-          runBlocks(launch, range.begin(), range.end(), sharedBytes,
-                    outOfMemory);
-        },
-        tbb::auto_partitioner());
+    tbb::parallel_for(uint64_t(0), workers, [&](uint64_t) {
+      for (uint64_t begin = next.fetch_add(chunk); begin < numBlocks;
+           begin = next.fetch_add(chunk))
+        runBlocks(launch, begin, std::min(begin + chunk, numBlocks),
+                  sharedBytes, outOfMemory);
+    });
   });
   if (outOfMemory.load())
     return makeError(cudaErrorLaunchOutOfResources,
