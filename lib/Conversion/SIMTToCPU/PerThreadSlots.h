@@ -14,6 +14,8 @@
 
 namespace lingqu {
 
+class UniformityAnalysis;
+
 class PerThreadSlots {
 public:
   /// Arrays are allocated before `prologueEnd`, `numThreads` (i64) long;
@@ -45,12 +47,14 @@ private:
 };
 
 /// Rewrites each op in `blockLevelOps` (scf.if, scf.for, scf.while holding a
-/// barrier, innermost first) so that it carries no SSA values across its
-/// regions: iteration arguments, region arguments and results move into
-/// per-thread arrays, stored and loaded by the threads themselves. The ops'
-/// regions then run once per block, the thread loops inside them.
+/// barrier, innermost first) so that it carries only block-uniform SSA
+/// values across its regions: the thread-dependent iteration arguments,
+/// region arguments and results move into per-thread arrays, stored and
+/// loaded by the threads themselves. The ops' regions then run once per
+/// block, the thread loops inside them.
 mlir::LogicalResult
 demoteCarriedValues(llvm::ArrayRef<mlir::Operation *> blockLevelOps,
+                    const UniformityAnalysis &uniformity,
                     PerThreadSlots &slots);
 
 } // namespace lingqu

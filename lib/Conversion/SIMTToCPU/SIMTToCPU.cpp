@@ -8,6 +8,7 @@
 
 #include "lingqu/Conversion/SIMTToCPU.h"
 #include "PerThreadSlots.h"
+#include "lingqu/Analysis/Uniformity.h"
 #include "lingqu/ABI/FatBinary.h"
 #include "lingqu/Dialect/SIMT/SIMTOps.h"
 
@@ -395,7 +396,11 @@ LogicalResult KernelLowering::demoteBlockLevelControlFlow() {
       postOrder.push_back(op);
   });
   blockLevel.clear();
-  if (failed(demoteCarriedValues(postOrder, *slotAllocator)))
+  // The prologue reads parameters and coordinates: the same for all threads.
+  UniformityAnalysis uniformity(blockFn, [&](Operation *op) {
+    return op->getBlock() == entry && !prologueEnd->isBeforeInBlock(op);
+  });
+  if (failed(demoteCarriedValues(postOrder, uniformity, *slotAllocator)))
     return failure();
   // The rewrite replaced the ops; collect the new ones.
   blockFn.walk([&](simt::BarrierOp barrier) {

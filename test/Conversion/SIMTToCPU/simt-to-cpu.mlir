@@ -190,3 +190,36 @@ llvm.func @loaded_bound(%np: !llvm.ptr) attributes {simt.kernel} {
   }
   llvm.return
 }
+
+// -----
+
+// The tree-reduction shape: the halving stride is block-uniform, so it stays
+// an SSA value carried by the block-level loop; the per-thread value is
+// carried in a per-thread array.
+// CHECK-LABEL: llvm.func @__lingqu_block_halving(
+// CHECK:         llvm.alloca %{{.*}} x f32
+// CHECK:         scf.while (%[[S:.*]] = %{{.*}}) : (i32) -> i32 {
+// CHECK:           %[[GO:.*]] = llvm.icmp "sgt" %[[S]], %{{.*}} : i32
+// CHECK:           scf.for
+// CHECK:           %[[HALF:.*]] = llvm.ashr %[[S]], %{{.*}} : i32
+// CHECK:           scf.condition(%[[GO]]) %[[HALF]] : i32
+llvm.func @halving(%p: !llvm.ptr) attributes {simt.kernel} {
+  %c0 = llvm.mlir.constant(0 : i32) : i32
+  %c1 = llvm.mlir.constant(1 : i32) : i32
+  %start = simt.block_dim x : i32
+  %t = simt.thread_id x : i32
+  %a = llvm.getelementptr %p[%t] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+  %v0 = llvm.load %a : !llvm.ptr -> f32
+  %r:2 = scf.while (%s = %start, %v = %v0) : (i32, f32) -> (i32, f32) {
+    %go = llvm.icmp "sgt" %s, %c0 : i32
+    simt.barrier
+    %v2 = llvm.fadd %v, %v : f32
+    %half = llvm.ashr %s, %c1 : i32
+    scf.condition(%go) %half, %v2 : i32, f32
+  } do {
+  ^bb0(%s2: i32, %v3: f32):
+    scf.yield %s2, %v3 : i32, f32
+  }
+  llvm.store %r#1, %a : f32, !llvm.ptr
+  llvm.return
+}
