@@ -52,9 +52,10 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     An `scf.if`, `scf.for` or `scf.while` that holds a barrier (at any depth)
     runs once per block, with the thread loops inside its regions: CUDA
     requires the control around `__syncthreads()` to be the same in every
-    thread, so thread 0's copy of its condition or bounds stands for all. The
-    values it carries (iteration arguments, results) belong to each thread
-    and move into per-thread arrays.
+    thread, so thread 0's copy of its condition or bounds stands for all. Of
+    the values it carries (iteration arguments, results), the block-uniform
+    ones (see `lingqu/Analysis/Uniformity.h`) stay SSA values; the others
+    belong to each thread and move into per-thread arrays.
 
     A pure op whose operands are all block-uniform (parameters, launch
     coordinates, block-level loop indices, other such ops) is computed once
