@@ -60,6 +60,14 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     A pure op whose operands are all block-uniform (parameters, launch
     coordinates, block-level loop indices, other such ops) is computed once
     per block, before the thread loops, and stays a scalar.
+    Warp collectives (`simt.shuffle`, `simt.vote`, `simt.active_mask`,
+    `simt.warp_barrier`) go through per-thread arrays: each lane publishes
+    its operand, a block barrier splits the thread loops, each lane reads the
+    elements of its warp (32 consecutive linear thread indices; the last warp
+    may be partial). That is exact where the whole block takes the same
+    control flow around the collective, which the uniformity analysis must
+    prove; elsewhere (say, `if (threadIdx.x < 32)`) the kernel is refused.
+
     Values that cross a barrier are recomputed in the next piece when they
     come from pure operations (thread indices, their arithmetic, constants),
     and otherwise kept per thread in an array indexed by the linear thread
@@ -68,7 +76,8 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     buffer, `extern __shared__` memory follows the static part.
 
     Rejected with an error naming the kernel and the source line: a barrier
-    inside a switch statement, simt operations in a function that is not a
+    inside a switch statement, a warp collective under thread-dependent
+    control flow, simt operations in a function that is not a
     kernel (a device function that was not inlined), variable-length local
     arrays, and NVVM operations without a CPU lowering.
   }];

@@ -8,6 +8,7 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/StringSwitch.h"
 
 namespace lingqu {
 #define GEN_PASS_DEF_CONVERTNVVMTOSIMT
@@ -65,6 +66,68 @@ struct RaiseBarrierIntrinsic : OpRewritePattern<LLVM::CallIntrinsicOp> {
   }
 };
 
+/// llvm.nvvm.shfl.sync.{idx,up,down,bfly}.{i32,f32}(mask, value, offset, c):
+/// `c` packs the segment width as ((32 - width) << 8) | clamp.
+struct RaiseShuffle : OpRewritePattern<LLVM::CallIntrinsicOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(LLVM::CallIntrinsicOp op,
+                                PatternRewriter &rewriter) const override {
+    StringRef name = op.getIntrin();
+    if (!name.consume_front("llvm.nvvm.shfl.sync.") || op.getNumOperands() != 4 ||
+        op.getNumResults() != 1)
+      return failure();
+    auto mode = llvm::StringSwitch<std::optional<simt::ShuffleMode>>(
+                    name.split('.').first)
+                    .Case("idx", simt::ShuffleMode::idx)
+                    .Case("up", simt::ShuffleMode::up)
+                    .Case("down", simt::ShuffleMode::down)
+                    .Case("bfly", simt::ShuffleMode::bfly)
+                    .Default(std::nullopt);
+    if (!mode)
+      return failure();
+    Location loc = op.getLoc();
+    Value c = op.getOperand(3);
+    Type i32 = rewriter.getI32Type();
+    Value eight = LLVM::ConstantOp::create(rewriter, loc, i32, 8);
+    Value thirtyTwo = LLVM::ConstantOp::create(rewriter, loc, i32, 32);
+    Value width = LLVM::SubOp::create(rewriter, loc, thirtyTwo,
+                                      LLVM::LShrOp::create(rewriter, loc, c, eight));
+    rewriter.replaceOpWithNewOp<simt::ShuffleOp>(
+        op, op.getResult(0).getType(), *mode, op.getOperand(0), op.getOperand(1),
+        op.getOperand(2), width);
+    return success();
+  }
+};
+
+/// llvm.nvvm.vote.{ballot,any,all}.sync, llvm.nvvm.activemask and
+/// llvm.nvvm.bar.warp.sync.
+struct RaiseWarpVote : OpRewritePattern<LLVM::CallIntrinsicOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(LLVM::CallIntrinsicOp op,
+                                PatternRewriter &rewriter) const override {
+    StringRef name = op.getIntrin();
+    if (name == "llvm.nvvm.activemask" && op.getNumResults() == 1) {
+      rewriter.replaceOpWithNewOp<simt::ActiveMaskOp>(op, rewriter.getI32Type());
+      return success();
+    }
+    if (name == "llvm.nvvm.bar.warp.sync" && op.getNumOperands() == 1) {
+      rewriter.replaceOpWithNewOp<simt::WarpBarrierOp>(op, op.getOperand(0));
+      return success();
+    }
+    auto kind = llvm::StringSwitch<std::optional<simt::VoteKind>>(name)
+                    .Case("llvm.nvvm.vote.ballot.sync", simt::VoteKind::ballot)
+                    .Case("llvm.nvvm.vote.any.sync", simt::VoteKind::any)
+                    .Case("llvm.nvvm.vote.all.sync", simt::VoteKind::all)
+                    .Default(std::nullopt);
+    if (!kind || op.getNumOperands() != 2 || op.getNumResults() != 1)
+      return failure();
+    rewriter.replaceOpWithNewOp<simt::VoteOp>(op, op.getResult(0).getType(),
+                                              *kind, op.getOperand(0),
+                                              op.getOperand(1));
+    return success();
+  }
+};
+
 struct ConvertNVVMToSIMTPass
     : lingqu::impl::ConvertNVVMToSIMTBase<ConvertNVVMToSIMTPass> {
   void runOnOperation() override;
@@ -89,7 +152,7 @@ static void populateNVVMToSIMTPatterns(RewritePatternSet &patterns) {
       RaiseIndexRead<NVVM::GridDimZOp, simt::GridDimOp, D::z>,
       RaiseScalarRead<NVVM::LaneIdOp, simt::LaneIdOp>,
       RaiseScalarRead<NVVM::WarpSizeOp, simt::WarpSizeOp>, RaiseBarrier0,
-      RaiseBarrierIntrinsic>(patterns.getContext());
+      RaiseBarrierIntrinsic, RaiseShuffle, RaiseWarpVote>(patterns.getContext());
 }
 
 /// Kernels arrive with the ptx_kernel calling convention (or the nvvm.kernel

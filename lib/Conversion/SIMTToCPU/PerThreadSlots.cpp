@@ -28,6 +28,12 @@ Value PerThreadSlots::linearIndex(OpBuilder &b, Location loc, Value x, Value y,
                              LLVM::MulOp::create(b, loc, blockDim[0], yz));
 }
 
+Value PerThreadSlots::blockThreads(OpBuilder &b, Location loc) {
+  return LLVM::MulOp::create(
+      b, loc, LLVM::MulOp::create(b, loc, blockDim[0], blockDim[1]),
+      blockDim[2]);
+}
+
 Value PerThreadSlots::currentThread(OpBuilder &b, Location loc) {
   Value id[3];
   for (int d = 0; d < 3; ++d)

@@ -36,6 +36,9 @@ public:
   mlir::Value linearIndex(mlir::OpBuilder &b, mlir::Location loc,
                           mlir::Value x, mlir::Value y, mlir::Value z);
 
+  /// The number of threads in the block (i32).
+  mlir::Value blockThreads(mlir::OpBuilder &b, mlir::Location loc);
+
   /// The linear index of the thread executing at `b`'s insertion point,
   /// through simt.thread_id ops that the thread loops later replace.
   mlir::Value currentThread(mlir::OpBuilder &b, mlir::Location loc);
@@ -56,6 +59,18 @@ mlir::LogicalResult
 demoteCarriedValues(llvm::ArrayRef<mlir::Operation *> blockLevelOps,
                     const UniformityAnalysis &uniformity,
                     PerThreadSlots &slots);
+
+/// Rewrites the warp collectives in `root` (shuffles, votes, __activemask,
+/// __syncwarp) into per-thread arrays and block barriers: every lane
+/// publishes its operand, the block synchronises, every lane reads what it
+/// needs. That is exact when the collective runs in control flow that all
+/// threads of the block take alike; elsewhere `unsupported` is called and
+/// the result is failure.
+mlir::LogicalResult expandWarpCollectives(
+    mlir::Operation *root, const UniformityAnalysis &uniformity,
+    PerThreadSlots &slots,
+    llvm::function_ref<void(mlir::Operation *, const llvm::Twine &)>
+        unsupported);
 
 } // namespace lingqu
 

@@ -25,6 +25,8 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Demangle/Demangle.h"
 
+#include <functional>
+
 namespace lingqu {
 #define GEN_PASS_DEF_CONVERTSIMTTOCPU
 #include "lingqu/Conversion/Passes.h.inc"
@@ -39,11 +41,32 @@ static constexpr unsigned kSharedAddrSpace = 3;
 /// value is kept per thread instead.
 static constexpr unsigned kMaxRematDepth = 8;
 
-/// "file:line" of an op, for diagnostics that must point at user source.
+/// The location of user source behind `loc`: for code inlined from a header
+/// (a device function, a CUDA intrinsic), the outermost call site.
+static std::optional<FileLineColLoc> userSourceLoc(Location loc) {
+  if (auto callSite = dyn_cast<CallSiteLoc>(loc)) {
+    if (auto caller = userSourceLoc(callSite.getCaller()))
+      return caller;
+    return userSourceLoc(callSite.getCallee());
+  }
+  if (auto fused = dyn_cast<FusedLoc>(loc)) {
+    for (Location inner : fused.getLocations())
+      if (auto found = userSourceLoc(inner))
+        return found;
+    return std::nullopt;
+  }
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return userSourceLoc(name.getChildLoc());
+  if (auto fileLoc = dyn_cast<FileLineColLoc>(loc))
+    return fileLoc;
+  return std::nullopt;
+}
+
+/// "file:line" of a location, for diagnostics that must point at user source.
 static std::string sourceLine(Location loc) {
-  if (auto fileLoc = loc->findInstanceOf<FileLineColLoc>())
-    return (fileLoc.getFilename().getValue() + ":" +
-            Twine(fileLoc.getLine()))
+  if (auto fileLoc = userSourceLoc(loc))
+    return (fileLoc->getFilename().getValue() + ":" +
+            Twine(fileLoc->getLine()))
         .str();
   return "<unknown>";
 }
@@ -103,6 +126,10 @@ private:
   Value loopStep;                   // i32 one
   Value gridDim[3], blockDim[3], blockIdx[3], sharedBase, numThreads64;
   std::optional<PerThreadSlots> slotAllocator;
+  /// The prologue reads parameters and coordinates: the same in all threads.
+  std::function<bool(Operation *)> isPrologue = [this](Operation *op) {
+    return op->getBlock() == entry && !prologueEnd->isBeforeInBlock(op);
+  };
   /// Ops that hold a barrier (its ancestors below the block function): they
   /// run once per block, the thread loops inside their regions.
   llvm::SetVector<Operation *> blockLevel;
@@ -125,7 +152,7 @@ private:
 InFlightDiagnostic KernelLowering::unsupported(Operation *op,
                                                const Twine &what) {
   Location loc = op->getLoc();
-  if (!loc->findInstanceOf<FileLineColLoc>())
+  if (!userSourceLoc(loc))
     loc = kernel.getLoc();
   return mlir::emitError(loc)
          << what << " is not supported (kernel "
@@ -396,10 +423,7 @@ LogicalResult KernelLowering::demoteBlockLevelControlFlow() {
       postOrder.push_back(op);
   });
   blockLevel.clear();
-  // The prologue reads parameters and coordinates: the same for all threads.
-  UniformityAnalysis uniformity(blockFn, [&](Operation *op) {
-    return op->getBlock() == entry && !prologueEnd->isBeforeInBlock(op);
-  });
+  UniformityAnalysis uniformity(blockFn, isPrologue);
   if (failed(demoteCarriedValues(postOrder, uniformity, *slotAllocator)))
     return failure();
   // The rewrite replaced the ops; collect the new ones.
@@ -674,6 +698,15 @@ LogicalResult KernelLowering::run() {
   replaceGridQueries();
   if (failed(privatizeAllocas()) || failed(placeSharedMemory()))
     return failure();
+  {
+    UniformityAnalysis uniformity(blockFn, isPrologue);
+    if (failed(expandWarpCollectives(
+            blockFn, uniformity, *slotAllocator,
+            [&](Operation *op, const Twine &what) {
+              (void)unsupported(op, what);
+            })))
+      return failure();
+  }
   if (failed(demoteBlockLevelControlFlow()))
     return failure();
   buildThreadLoops(*entry, prologueEnd->getNextNode());

@@ -15,5 +15,13 @@ LogicalResult BarrierOp::verify() {
   return success();
 }
 
+LogicalResult VoteOp::verify() {
+  bool wantsMask = getKind() == VoteKind::ballot;
+  if (getResult().getType().isInteger(32) != wantsMask)
+    return emitOpError() << "'" << stringifyVoteKind(getKind())
+                         << "' returns " << (wantsMask ? "i32" : "i1");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "lingqu/Dialect/SIMT/SIMTOps.cpp.inc"

@@ -82,3 +82,33 @@ llvm.func ptx_kernelcc @k() {
   llvm.call_intrinsic "llvm.nvvm.barrier.cta.sync.aligned.all"(%c0) : (i32) -> ()
   llvm.return
 }
+
+// -----
+
+// Warp intrinsics: the shuffle's packed segment operand becomes a width.
+// CHECK-LABEL: llvm.func @warp
+// CHECK: %[[C:.*]] = llvm.mlir.constant(6175 : i32)
+// CHECK: %[[W:.*]] = llvm.sub %{{.*}}, %{{.*}} : i32
+// CHECK: simt.shuffle down %{{.*}}, %{{.*}}, %{{.*}}, %[[W]] : i32
+// CHECK: simt.shuffle xor %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : f32
+// CHECK: simt.vote ballot %{{.*}}, %{{.*}} : i32
+// CHECK: simt.vote all %{{.*}}, %{{.*}} : i1
+// CHECK: simt.active_mask : i32
+// CHECK: simt.warp_barrier %{{.*}}
+llvm.func @warp(%v: i32, %f: f32, %p: i1, %out: !llvm.ptr) {
+  %mask = llvm.mlir.constant(-1 : i32) : i32
+  %off = llvm.mlir.constant(4 : i32) : i32
+  %c = llvm.mlir.constant(6175 : i32) : i32
+  %0 = llvm.call_intrinsic "llvm.nvvm.shfl.sync.down.i32"(%mask, %v, %off, %c) : (i32, i32, i32, i32) -> i32
+  %1 = llvm.call_intrinsic "llvm.nvvm.shfl.sync.bfly.f32"(%mask, %f, %off, %c) : (i32, f32, i32, i32) -> f32
+  %2 = llvm.call_intrinsic "llvm.nvvm.vote.ballot.sync"(%mask, %p) : (i32, i1) -> i32
+  %3 = llvm.call_intrinsic "llvm.nvvm.vote.all.sync"(%mask, %p) : (i32, i1) -> i1
+  %4 = llvm.call_intrinsic "llvm.nvvm.activemask"() : () -> i32
+  llvm.call_intrinsic "llvm.nvvm.bar.warp.sync"(%mask) : (i32) -> ()
+  llvm.store %0, %out : i32, !llvm.ptr
+  llvm.store %1, %out : f32, !llvm.ptr
+  llvm.store %2, %out : i32, !llvm.ptr
+  llvm.store %3, %out : i1, !llvm.ptr
+  llvm.store %4, %out : i32, !llvm.ptr
+  llvm.return
+}

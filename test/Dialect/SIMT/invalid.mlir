@@ -46,3 +46,19 @@ llvm.func @bad_type() {
   %0 = simt.lane_id : i64
   llvm.return
 }
+
+// -----
+
+llvm.func @ballot_type(%m: i32, %p: i1) {
+  // expected-error @+1 {{'simt.vote' op 'ballot' returns i32}}
+  %0 = simt.vote ballot %m, %p : i1
+  llvm.return
+}
+
+// -----
+
+llvm.func @any_type(%m: i32, %p: i1) {
+  // expected-error @+1 {{'simt.vote' op 'any' returns i1}}
+  %0 = simt.vote any %m, %p : i32
+  llvm.return
+}

@@ -26,6 +26,27 @@ llvm.func @coordinates(%out: !llvm.ptr) attributes {simt.kernel} {
   llvm.return
 }
 
+// CHECK-LABEL: llvm.func @warp_ops
+// CHECK: simt.shuffle idx %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : i32
+// CHECK: simt.shuffle up %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : f32
+// CHECK: simt.shuffle down
+// CHECK: simt.shuffle xor
+// CHECK: simt.vote ballot %{{.*}}, %{{.*}} : i32
+// CHECK: simt.vote any %{{.*}}, %{{.*}} : i1
+// CHECK: simt.active_mask : i32
+// CHECK: simt.warp_barrier %{{.*}}
+llvm.func @warp_ops(%m: i32, %v: i32, %f: f32, %p: i1) {
+  %0 = simt.shuffle idx %m, %v, %v, %v : i32
+  %1 = simt.shuffle up %m, %f, %v, %v : f32
+  %2 = simt.shuffle down %m, %v, %v, %v : i32
+  %3 = simt.shuffle xor %m, %v, %v, %v : i32
+  %4 = simt.vote ballot %m, %p : i32
+  %5 = simt.vote any %m, %p : i1
+  %6 = simt.active_mask : i32
+  simt.warp_barrier %m
+  llvm.return
+}
+
 // A device function may synchronise too; it is inlined into its kernel.
 // CHECK-LABEL: llvm.func @helper
 // CHECK: simt.barrier
