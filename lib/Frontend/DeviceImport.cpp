@@ -35,6 +35,9 @@ void lingqu::prepareDeviceModule(llvm::Module &module) {
     f.removeFnAttr(llvm::Attribute::NoInline);
     f.removeFnAttr(llvm::Attribute::OptimizeNone);
     f.addFnAttr(llvm::Attribute::AlwaysInline);
+    // Without separate compilation (-rdc), nothing outside this file calls a
+    // device function: once inlined everywhere, globaldce drops its body.
+    f.setLinkage(llvm::GlobalValue::InternalLinkage);
   }
 
   llvm::LoopAnalysisManager lam;

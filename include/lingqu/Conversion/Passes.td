@@ -64,9 +64,15 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     `simt.warp_barrier`) go through per-thread arrays: each lane publishes
     its operand, a block barrier splits the thread loops, each lane reads the
     elements of its warp (32 consecutive linear thread indices; the last warp
-    may be partial). That is exact where the whole block takes the same
-    control flow around the collective, which the uniformity analysis must
-    prove; elsewhere (say, `if (threadIdx.x < 32)`) the kernel is refused.
+    may be partial). Loops around a collective must have control that the
+    uniformity analysis proves block-uniform; elsewhere the kernel is
+    refused.
+
+    A branch whose condition may differ between threads, around a barrier or
+    a collective (say, `if (warp == 0) v = warp_sum(v);`), is entered by the
+    whole block: its two sides become scopes that run in turn, and inside
+    every thread loop in them a thread runs the code only where its own
+    condition holds. Loops inside such a branch must have uniform control.
 
     Values that cross a barrier are recomputed in the next piece when they
     come from pure operations (thread indices, their arithmetic, constants),
@@ -76,8 +82,9 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     buffer, `extern __shared__` memory follows the static part.
 
     Rejected with an error naming the kernel and the source line: a barrier
-    inside a switch statement, a warp collective under thread-dependent
-    control flow, simt operations in a function that is not a
+    inside a switch statement, a barrier or warp collective in a loop with
+    thread-dependent control (a warp collective anywhere, a barrier inside a
+    thread-dependent branch), simt operations in a function that is not a
     kernel (a device function that was not inlined), variable-length local
     arrays, and NVVM operations without a CPU lowering.
   }];

@@ -186,15 +186,17 @@ void Expander::expand(simt::WarpBarrierOp op) {
   op.erase();
 }
 
-/// True when every loop and branch around `op` is decided alike by all
-/// threads of the block.
+/// True when every loop around `op` is run alike by all threads of the
+/// block (branches may differ between threads, see below).
 static bool inUniformControl(Operation *op, Operation *root,
                              const UniformityAnalysis &uniformity) {
   for (Operation *parent = op->getParentOp(); parent && parent != root;
        parent = parent->getParentOp()) {
-    if (auto ifOp = dyn_cast<scf::IfOp>(parent)) {
-      if (!uniformity.isUniform(ifOp.getCondition()))
-        return false;
+    if (isa<scf::IfOp>(parent)) {
+      // A branch only some lanes take is fine: those lanes run the
+      // collective together (CUDA requires it of the lanes in the mask),
+      // and the lowering predicates the code under the branch per thread.
+      continue;
     } else if (auto forOp = dyn_cast<scf::ForOp>(parent)) {
       if (!uniformity.isUniform(forOp.getLowerBound()) ||
           !uniformity.isUniform(forOp.getUpperBound()) ||
@@ -233,8 +235,8 @@ LogicalResult lingqu::expandWarpCollectives(
   bool ok = true;
   for (Operation *op : collectives)
     if (!inUniformControl(op, root, uniformity)) {
-      unsupported(op, describe(op) +
-                          llvm::Twine(" under thread-dependent control flow"));
+      unsupported(op, describe(op) + llvm::Twine(" in a loop with "
+                                                 "thread-dependent control"));
       ok = false;
     }
   if (!ok)

@@ -102,6 +102,8 @@ private:
   void emitKernelInfo();
 
   LogicalResult demoteBlockLevelControlFlow();
+  LogicalResult predicateDivergentBranches(const UniformityAnalysis &uniformity);
+  Value piecePredicate(OpBuilder &b, Location loc, Block *block);
   void buildThreadLoops(Block &block, Operation *first);
   void wrapInThreadLoops(ArrayRef<Operation *> piece);
   bool isBlockUniform(Operation *op) const;
@@ -135,6 +137,9 @@ private:
   llvm::SetVector<Operation *> blockLevel;
   /// Ops placed in thread loops (their values may differ between threads).
   DenseSet<Operation *> threadLevel;
+  /// Always-entered scopes standing for a divergent branch, and the
+  /// per-thread condition under which each thread runs their contents.
+  DenseMap<Operation *, Value> predicateOf;
   SmallVector<uint32_t> paramSizes;
   uint64_t staticSharedBytes = 0;
 
@@ -427,11 +432,86 @@ LogicalResult KernelLowering::demoteBlockLevelControlFlow() {
   if (failed(demoteCarriedValues(postOrder, uniformity, *slotAllocator)))
     return failure();
   // The rewrite replaced the ops; collect the new ones.
-  blockFn.walk([&](simt::BarrierOp barrier) {
-    for (Operation *op = barrier->getParentOp(); op != blockFn;
-         op = op->getParentOp())
-      blockLevel.insert(op);
-  });
+  auto collectBlockLevel = [&] {
+    blockLevel.clear();
+    blockFn.walk([&](simt::BarrierOp barrier) {
+      for (Operation *op = barrier->getParentOp(); op != blockFn;
+           op = op->getParentOp())
+        blockLevel.insert(op);
+    });
+  };
+  collectBlockLevel();
+  if (failed(predicateDivergentBranches(uniformity)))
+    return failure();
+  collectBlockLevel();
+  return success();
+}
+
+/// 6b. A branch that threads may take differently (its condition is not
+///     provably uniform) around a barrier or warp collective is entered by
+///     the whole block, and every thread loop inside runs each thread's code
+///     only where that thread's condition holds: `if (c) {T} else {E}`
+///     becomes two always-entered scopes, T predicated on c and E on !c.
+///     Loops inside such a branch must have uniform control: a thread that
+///     does not take the branch cannot stand for the others.
+LogicalResult KernelLowering::predicateDivergentBranches(
+    const UniformityAnalysis &uniformity) {
+  SmallVector<scf::IfOp> divergent;
+  for (Operation *op : blockLevel)
+    if (auto ifOp = dyn_cast<scf::IfOp>(op))
+      if (!uniformity.isUniform(ifOp.getCondition()))
+        divergent.push_back(ifOp);
+  for (scf::IfOp ifOp : divergent) {
+    WalkResult result = ifOp->walk([&](Operation *inner) {
+      if (!blockLevel.contains(inner) || inner == ifOp)
+        return WalkResult::advance();
+      bool uniformControl = true;
+      if (auto forOp = dyn_cast<scf::ForOp>(inner))
+        uniformControl = uniformity.isUniform(forOp.getLowerBound()) &&
+                         uniformity.isUniform(forOp.getUpperBound()) &&
+                         uniformity.isUniform(forOp.getStep());
+      else if (auto whileOp = dyn_cast<scf::WhileOp>(inner))
+        uniformControl =
+            uniformity.isUniform(whileOp.getConditionOp().getCondition());
+      if (uniformControl)
+        return WalkResult::advance();
+      (void)unsupported(inner, "a loop with thread-dependent control around "
+                               "a barrier or warp collective, inside a "
+                               "thread-dependent branch,");
+      return WalkResult::interrupt();
+    });
+    if (result.wasInterrupted())
+      return failure();
+  }
+
+  for (scf::IfOp ifOp : divergent) {
+    Location loc = ifOp.getLoc();
+    OpBuilder b(ifOp);
+    Value cond = ifOp.getCondition();
+    Value always = LLVM::ConstantOp::create(b, loc, b.getI1Type(),
+                                            b.getBoolAttr(true));
+    auto scope = [&](Region &from, Value predicate) {
+      // A side without barriers is ordinary per-thread code: a plain branch
+      // on the thread's own condition.
+      bool holdsBarrier = from.walk([](simt::BarrierOp) {
+                                return WalkResult::interrupt();
+                              }).wasInterrupted();
+      auto newIf = scf::IfOp::create(b, loc, TypeRange{},
+                                     holdsBarrier ? always : predicate, false);
+      Block &to = newIf.getThenRegion().front();
+      Block &body = from.front();
+      to.getOperations().splice(to.begin(), body.getOperations(),
+                                body.begin(), body.getTerminator()->getIterator());
+      if (holdsBarrier)
+        predicateOf[newIf] = predicate;
+    };
+    scope(ifOp.getThenRegion(), cond);
+    if (!ifOp.getElseRegion().empty()) {
+      Value notCond = LLVM::XOrOp::create(b, loc, cond, always);
+      scope(ifOp.getElseRegion(), notCond);
+    }
+    ifOp.erase();
+  }
   return success();
 }
 
@@ -475,7 +555,8 @@ bool KernelLowering::isBlockUniform(Operation *op) const {
     return false;
   return llvm::all_of(op->getOperands(), [&](Value v) {
     Operation *def = v.getDefiningOp();
-    return !def || !threadLevel.contains(def);
+    // Thread-level: waiting for its loop nest, or already inside one.
+    return !def || (!threadLevel.contains(def) && nestOf(def) < 0);
   });
 }
 
@@ -497,11 +578,67 @@ void KernelLowering::wrapInThreadLoops(ArrayRef<Operation *> piece) {
   nest.linearTid = slotAllocator->linearIndex(b, loc, nest.tid[0],
                                               nest.tid[1], nest.tid[2]);
   Operation *yield = nest.body->getTerminator();
-  for (Operation *op : piece)
-    op->moveBefore(yield);
+  Block *pieceBlock = piece.front()->getBlock();
+  Value predicate = piecePredicate(b, loc, pieceBlock);
+  if (!predicate) {
+    for (Operation *op : piece)
+      op->moveBefore(yield);
+  } else {
+    // Only threads whose branch conditions hold run the piece; values it
+    // hands on come out of the guard (poison for the other threads, which
+    // never use them).
+    DenseSet<Operation *> inPiece(piece.begin(), piece.end());
+    SmallVector<Value> escaping;
+    for (Operation *op : piece)
+      for (Value result : op->getResults())
+        if (llvm::any_of(result.getUsers(), [&](Operation *user) {
+              Operation *top = pieceBlock->findAncestorOpInBlock(*user);
+              return !top || !inPiece.contains(top);
+            }))
+          escaping.push_back(result);
+    SmallVector<Type> types;
+    for (Value v : escaping)
+      types.push_back(v.getType());
+    auto guard = scf::IfOp::create(b, loc, types, predicate, true);
+    Block &then = guard.getThenRegion().front();
+    Block &otherwise = guard.getElseRegion().front();
+    if (then.mightHaveTerminator())
+      then.getTerminator()->erase();
+    if (otherwise.mightHaveTerminator())
+      otherwise.getTerminator()->erase();
+    for (Operation *op : piece)
+      op->moveBefore(&then, then.end());
+    OpBuilder tb = OpBuilder::atBlockEnd(&then);
+    scf::YieldOp::create(tb, loc, escaping);
+    OpBuilder eb = OpBuilder::atBlockEnd(&otherwise);
+    SmallVector<Value> poison;
+    for (Type t : types)
+      poison.push_back(LLVM::PoisonOp::create(eb, loc, t));
+    scf::YieldOp::create(eb, loc, poison);
+    for (auto [v, r] : llvm::zip(escaping, guard.getResults()))
+      v.replaceUsesWithIf(r, [&](OpOperand &use) {
+        return !guard->isProperAncestor(use.getOwner());
+      });
+  }
   cursor[nests.size()] = nest.linearTid.getDefiningOp();
   nestOfBody[nest.body] = nests.size();
   nests.push_back(nest);
+}
+
+/// The conjunction of the conditions of the divergent branches around
+/// `block`, built at `b`; null when there are none.
+Value KernelLowering::piecePredicate(OpBuilder &b, Location loc, Block *block) {
+  Value predicate;
+  for (Operation *op = block->getParentOp(); op && op != blockFn;
+       op = op->getParentOp()) {
+    auto it = predicateOf.find(op);
+    if (it == predicateOf.end())
+      continue;
+    predicate = predicate ? Value(LLVM::AndOp::create(b, loc, predicate,
+                                                       it->second))
+                          : it->second;
+  }
+  return predicate;
 }
 
 /// The loop nest (index into `nests`) whose body holds `op` at top level, or

@@ -223,3 +223,42 @@ llvm.func @halving(%p: !llvm.ptr) attributes {simt.kernel} {
   llvm.store %r#1, %a : f32, !llvm.ptr
   llvm.return
 }
+
+// -----
+
+// A barrier (here from a warp collective) under a branch that threads may
+// take differently: the whole block enters the branch, and inside each
+// thread loop a thread runs the code only where its own condition holds.
+// The side without a barrier stays a plain per-thread branch.
+// CHECK-LABEL: llvm.func @__lingqu_block_divergent(
+// CHECK:         %[[ALWAYS:.*]] = llvm.mlir.constant(true) : i1
+// CHECK:         scf.if %[[ALWAYS]] {
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK:               scf.for %[[TX:.*]] =
+// CHECK:                 %[[C:.*]] = llvm.icmp "ult" %[[TX]], %{{.*}} : i32
+// CHECK:                 scf.if %[[C]] {
+// CHECK:                   llvm.sub
+// CHECK:                   llvm.store %{{.*}}, %{{.*}} : i32, !llvm.ptr
+// CHECK:         scf.for
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK:               %[[NOT:.*]] = llvm.xor %{{.*}}, %[[ALWAYS]] : i1
+// CHECK:               scf.if %[[NOT]] {
+// CHECK-NOT:     simt.
+llvm.func @divergent(%p: !llvm.ptr) attributes {simt.kernel} {
+  %c16 = llvm.mlir.constant(16 : i32) : i32
+  %one = llvm.mlir.constant(1 : i32) : i32
+  %t = simt.thread_id x : i32
+  %a = llvm.getelementptr %p[%t] : (!llvm.ptr, i32) -> !llvm.ptr, i32
+  %v = llvm.load %a : !llvm.ptr -> i32
+  %low = llvm.icmp "ult" %t, %c16 : i32
+  scf.if %low {
+    simt.barrier
+    %w = llvm.sub %v, %one : i32
+    llvm.store %w, %a : i32, !llvm.ptr
+  } else {
+    llvm.store %one, %a : i32, !llvm.ptr
+  }
+  llvm.return
+}
