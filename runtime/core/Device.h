@@ -26,6 +26,7 @@ struct KernelLaunch {
   Dim3 block;
   uint32_t dynamicSharedBytes = 0;
   void **args = nullptr; ///< as cudaLaunchKernel received it
+  bool cooperative = false; ///< all blocks at once, see LaunchConfig
 };
 
 class Device {

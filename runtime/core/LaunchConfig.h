@@ -25,6 +25,9 @@ struct LaunchConfig {
   Dim3 block;
   size_t dynamicSharedBytes = 0;
   void *stream = nullptr; ///< cudaStream_t; launches are synchronous for now
+  /// cudaLaunchCooperativeKernel: every block runs at once, so that
+  /// grid_group::sync() can wait for all of them.
+  bool cooperative = false;
 };
 
 /// What a device accepts. The defaults are CUDA's for every current GPU, so
@@ -34,6 +37,8 @@ struct DeviceLimits {
   Dim3 maxBlockDim{1024, 1024, 64};
   Dim3 maxGridDim{0x7fffffffu, 65535, 65535};
   size_t maxSharedBytesPerBlock = 48 * 1024;
+  /// Blocks a cooperative launch may have (all of them run at once).
+  uint64_t maxCooperativeBlocks = 256;
 };
 
 /// Grid and block sizes: any zero, a dimension over its limit or too many

@@ -38,6 +38,14 @@ absl::Status Runtime::launchKernel(const void *hostStub,
                                config.dynamicSharedBytes, device_->limits());
       !shared.ok())
     return shared;
+  if (config.cooperative &&
+      config.grid.volume() > device_->limits().maxCooperativeBlocks)
+    return makeError(cudaErrorCooperativeLaunchTooLarge,
+                     absl::StrCat("a cooperative launch of ",
+                                  config.grid.volume(),
+                                  " blocks; at most ",
+                                  device_->limits().maxCooperativeBlocks,
+                                  " run at once"));
   if (info->num_params > 0 && args == nullptr)
     return makeError(cudaErrorInvalidValue,
                      absl::StrCat("kernel takes ", info->num_params,
@@ -49,6 +57,7 @@ absl::Status Runtime::launchKernel(const void *hostStub,
   launch.block = config.block;
   launch.dynamicSharedBytes = static_cast<uint32_t>(config.dynamicSharedBytes);
   launch.args = args;
+  launch.cooperative = config.cooperative;
   // `kernel->module` stays alive until the launch returns, so unregistering
   // the fat binary meanwhile cannot unload the code that is running.
   return device_->launch(launch);

@@ -61,3 +61,17 @@ LINGQU_CUDART_API cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim,
   return finish("cudaLaunchKernel",
                 runtime().launchKernel(func, config, args));
 }
+
+LINGQU_CUDART_API cudaError_t
+cudaLaunchCooperativeKernel(const void *func, dim3 gridDim, dim3 blockDim,
+                            void **args, size_t sharedMem,
+                            cudaStream_t stream) {
+  rt::LaunchConfig config;
+  config.grid = toDim3(gridDim);
+  config.block = toDim3(blockDim);
+  config.dynamicSharedBytes = sharedMem;
+  config.stream = stream;
+  config.cooperative = true;
+  return finish("cudaLaunchCooperativeKernel",
+                runtime().launchKernel(func, config, args));
+}

@@ -1,8 +1,8 @@
 /*===- cooperative_groups.h - CUDA cooperative groups ---------------------===*
  * Written for Lingqu on top of its barriers and warp intrinsics: the thread
  * block, static tiles of up to 32 threads (a warp or part of one), dynamic
- * partitions, the coalesced group of converged code, and the grid (without
- * grid-wide synchronisation, which needs cooperative launches).
+ * partitions, the coalesced group of converged code, and the grid, with
+ * grid-wide synchronisation in cooperative launches.
  *===----------------------------------------------------------------------===*/
 #ifndef LINGQU_COOPERATIVE_GROUPS_H
 #define LINGQU_COOPERATIVE_GROUPS_H
@@ -10,6 +10,9 @@
 #include "cuda_runtime.h"
 
 #if defined(__CUDA__)
+
+/* The runtime's grid barrier for the block calling it (libcudart). */
+extern "C" __device__ void __lingqu_grid_sync(void);
 
 namespace cooperative_groups {
 
@@ -160,11 +163,14 @@ public:
   }
   LINGQU_CG bool is_valid() const { return true; }
   LINGQU_CG dim3 group_dim() const { return dim3(gridDim.x, gridDim.y, gridDim.z); }
-  /// Grid-wide synchronisation needs cooperative launches, which Lingqu
-  /// does not offer yet: a use is a compile-time error, not a hang.
-  __attribute__((unavailable(
-      "grid_group::sync() (cooperative launch) is not supported by Lingqu yet")))
-  __device__ void sync() const;
+  /// Every thread of every block waits here. Only valid in a kernel
+  /// launched with cudaLaunchCooperativeKernel (all blocks run at once).
+  LINGQU_CG void sync() const {
+    __syncthreads();
+    if (details::linear_thread() == 0)
+      __lingqu_grid_sync();
+    __syncthreads();
+  }
 };
 LINGQU_CG grid_group this_grid() { return grid_group(); }
 

@@ -55,6 +55,13 @@ extern "C" unsigned __cudaPushCallConfiguration(dim3 gridDim, dim3 blockDim,
                                                 void *stream = 0);
 
 #if defined(__cplusplus)
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaLaunchCooperativeKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,
+                            size_t sharedMem = 0, cudaStream_t stream = 0) {
+  return ::cudaLaunchCooperativeKernel((const void *)func, gridDim, blockDim,
+                                       args, sharedMem, stream);
+}
 /* cudaLaunchKernel for a typed kernel pointer, as CUDA's C++ API offers. */
 template <typename T>
 static __inline__ __host__ cudaError_t

@@ -31,6 +31,10 @@ extern __host__ cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim,
                                              size_t sharedMem,
                                              cudaStream_t stream);
 
+extern __host__ cudaError_t
+cudaLaunchCooperativeKernel(const void *func, dim3 gridDim, dim3 blockDim,
+                            void **args, size_t sharedMem, cudaStream_t stream);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

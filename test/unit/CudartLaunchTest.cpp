@@ -397,3 +397,29 @@ TEST_F(CudartLaunchTest, LogsOneLineOnlyWithLingquLog) {
 }
 
 } // namespace
+
+TEST_F(CudartLaunchTest, CooperativeLaunchRunsEveryBlock) {
+  FakeKernelRun run(dim3(6, 2), dim3(16));
+  ASSERT_EQ(cudaLaunchCooperativeKernel(stub(fakeKernelStub), run.grid,
+                                        run.block, run.args,
+                                        run.dynamicBytes(), nullptr),
+            cudaSuccess);
+  run.expectResults();
+  EXPECT_EQ(cudaGetLastError(), cudaSuccess);
+}
+
+TEST_F(CudartLaunchTest, CooperativeLaunchTooLargeIsRefused) {
+  FakeKernelRun run(dim3(1), dim3(1));
+  expectLaunchError(cudaLaunchCooperativeKernel(stub(fakeKernelStub),
+                                                dim3(257), dim3(1), run.args,
+                                                0, nullptr),
+                    cudaErrorCooperativeLaunchTooLarge);
+  // The usual checks come first, as for cudaLaunchKernel.
+  expectLaunchError(cudaLaunchCooperativeKernel(stub(otherImageStub), dim3(1),
+                                                dim3(1), run.args, 0, nullptr),
+                    cudaErrorInvalidDeviceFunction);
+  expectLaunchError(cudaLaunchCooperativeKernel(stub(fakeKernelStub), dim3(1),
+                                                dim3(2048), run.args, 0,
+                                                nullptr),
+                    cudaErrorInvalidConfiguration);
+}

@@ -16,10 +16,6 @@
 #include "cuda_runtime_api.h"
 #include "cudart/CudartRegistration.h"
 
-// lingqu_cuda_defines.h defines __noinline__, which breaks libstdc++ headers
-// (`__attribute__((__noinline__))`) included after it.
-#undef __noinline__
-
 namespace lingqu::test {
 
 /// The triple lqcc writes for this host.

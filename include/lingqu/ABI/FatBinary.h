@@ -74,6 +74,9 @@ typedef struct lingqu_clang_fatbin_wrapper {
  *===----------------------------------------------------------------------===*/
 
 #define LINGQU_LAUNCH_ABI_VERSION 1u
+/* Device code may call, and the runtime exports:
+ *   void __lingqu_grid_sync(void);  -- grid_group::sync(), called by one
+ *   thread per block in a cooperative launch. */
 #define LINGQU_BLOCK_FN_PREFIX "__lingqu_block_"
 #define LINGQU_KERNEL_INFO_PREFIX "__lingqu_kernel_info_"
 /* Alignment of the per-block shared buffer and of the dynamic part in it. */

@@ -12,10 +12,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "device/cpu/CpuDevice.h"
+#include "device/cpu/GridBarrier.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 #include "core/Status.h"
 #include "tbb/enumerable_thread_specific.h"
@@ -71,6 +75,9 @@ public:
   absl::string_view name() const override { return "cpu"; }
   const DeviceLimits &limits() const override { return limits_; }
   absl::Status launch(const KernelLaunch &launch) override;
+  /// Every block on its own thread, so that grid barriers can complete.
+  absl::Status launchCooperative(const KernelLaunch &launch,
+                                 size_t sharedBytes);
   absl::Status synchronize() override { return absl::OkStatus(); }
 
 private:
@@ -88,6 +95,8 @@ absl::Status CpuDevice::launch(const KernelLaunch &launch) {
   const size_t sharedBytes =
       roundUp(launch.info->static_shared_bytes, LINGQU_SHARED_ALIGN) +
       launch.dynamicSharedBytes;
+  if (launch.cooperative)
+    return launchCooperative(launch, sharedBytes);
   std::atomic<bool> outOfMemory{false};
   // Blocks are handed out in increasing order, a chunk at a time, from one
   // counter: a block that waits for an earlier block's result (single-pass
@@ -104,6 +113,51 @@ absl::Status CpuDevice::launch(const KernelLaunch &launch) {
                   sharedBytes, outOfMemory);
     });
   });
+  if (outOfMemory.load())
+    return makeError(cudaErrorLaunchOutOfResources,
+                     "out of host memory for a block's shared memory");
+  return absl::OkStatus();
+}
+
+absl::Status CpuDevice::launchCooperative(const KernelLaunch &launch,
+                                          size_t sharedBytes) {
+  const uint64_t numBlocks = launch.grid.volume();
+  GridBarrier barrier(numBlocks);
+  std::atomic<bool> outOfMemory{false};
+  // No block starts before every block has a thread: a block waiting at a
+  // grid barrier for a block that never started would wait forever.
+  absl::Mutex gateMu;
+  bool open = false, abandoned = false;
+  std::vector<std::thread> threads;
+  threads.reserve(numBlocks);
+  for (uint64_t b = 0; b < numBlocks; ++b) {
+    try {
+      threads.emplace_back([&, b] {
+        {
+          absl::MutexLock lock(&gateMu);
+          gateMu.Await(absl::Condition(&open));
+          if (abandoned)
+            return;
+        }
+        GridBarrier::current() = &barrier;
+        runBlocks(launch, b, b + 1, sharedBytes, outOfMemory);
+        GridBarrier::current() = nullptr;
+      });
+    } catch (const std::system_error &) {
+      break;
+    }
+  }
+  {
+    absl::MutexLock lock(&gateMu);
+    abandoned = threads.size() != numBlocks;
+    open = true;
+  }
+  for (std::thread &t : threads)
+    t.join();
+  if (abandoned)
+    return makeError(cudaErrorLaunchOutOfResources,
+                     "cannot start a thread for every block of a cooperative "
+                     "launch");
   if (outOfMemory.load())
     return makeError(cudaErrorLaunchOutOfResources,
                      "out of host memory for a block's shared memory");
