@@ -49,29 +49,32 @@ LINGQU_CUDART_API cudaError_t __cudaPopCallConfiguration(dim3 *gridDim,
   return cudaSuccess;
 }
 
-LINGQU_CUDART_API cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim,
-                                               dim3 blockDim, void **args,
-                                               size_t sharedMem,
-                                               cudaStream_t stream) {
+namespace {
+cudaError_t launch(const char *api, const void *func, dim3 gridDim,
+                   dim3 blockDim, void **args, size_t sharedMem,
+                   cudaStream_t stream, bool cooperative) {
   rt::LaunchConfig config;
   config.grid = toDim3(gridDim);
   config.block = toDim3(blockDim);
   config.dynamicSharedBytes = sharedMem;
   config.stream = stream;
-  return finish("cudaLaunchKernel",
-                runtime().launchKernel(func, config, args));
+  config.cooperative = cooperative;
+  return finish(api, runtime().launchKernel(func, config, args));
+}
+} // namespace
+
+LINGQU_CUDART_API cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim,
+                                               dim3 blockDim, void **args,
+                                               size_t sharedMem,
+                                               cudaStream_t stream) {
+  return launch("cudaLaunchKernel", func, gridDim, blockDim, args, sharedMem,
+                stream, /*cooperative=*/false);
 }
 
 LINGQU_CUDART_API cudaError_t
 cudaLaunchCooperativeKernel(const void *func, dim3 gridDim, dim3 blockDim,
                             void **args, size_t sharedMem,
                             cudaStream_t stream) {
-  rt::LaunchConfig config;
-  config.grid = toDim3(gridDim);
-  config.block = toDim3(blockDim);
-  config.dynamicSharedBytes = sharedMem;
-  config.stream = stream;
-  config.cooperative = true;
-  return finish("cudaLaunchCooperativeKernel",
-                runtime().launchKernel(func, config, args));
+  return launch("cudaLaunchCooperativeKernel", func, gridDim, blockDim, args,
+                sharedMem, stream, /*cooperative=*/true);
 }
