@@ -175,8 +175,9 @@ Value KernelLowering::i64Const(OpBuilder &b, Location loc, int64_t v) {
                                   b.getI64IntegerAttr(v));
 }
 
-/// 1. Everything this lowering cannot yet express is rejected up front, so a
-///    kernel is either lowered completely or not at all.
+/// 1. What this lowering cannot express is rejected: the constructs below up
+///    front, control flow around collectives once uniformity is known
+///    (steps 5b and 6b). A rejected kernel fails the pass.
 LogicalResult KernelLowering::checkSupported() {
   if (!kernel.getBody().hasOneBlock())
     return unsupported(kernel, "unstructured control flow");
@@ -835,6 +836,8 @@ LogicalResult KernelLowering::run() {
   replaceGridQueries();
   if (failed(privatizeAllocas()) || failed(placeSharedMemory()))
     return failure();
+  // 5b. Warp collectives go through per-thread arrays and block barriers
+  //     (ExpandWarpCollectives.cpp).
   {
     UniformityAnalysis uniformity(blockFn, isPrologue);
     if (failed(expandWarpCollectives(
