@@ -61,6 +61,18 @@ bool UniformityAnalysis::visit(Operation *op) {
     }
     return changed;
   }
+  if (auto switchOp = dyn_cast<scf::IndexSwitchOp>(op)) {
+    bool control = varying.contains(switchOp.getArg());
+    for (auto [i, result] : llvm::enumerate(switchOp.getResults())) {
+      bool v = control;
+      for (Region &region : switchOp->getRegions())
+        if (!region.empty())
+          v |= varying.contains(region.front().getTerminator()->getOperand(i));
+      if (v)
+        changed |= markVarying(result);
+    }
+    return changed;
+  }
   if (auto whileOp = dyn_cast<scf::WhileOp>(op)) {
     auto condition = whileOp.getConditionOp();
     auto yield = whileOp.getYieldOp();

@@ -1,20 +1,16 @@
-// A barrier in a switch statement is refused with the kernel and the line,
-// exit code 1 (loops and if/else around barriers are supported).
+// A barrier in a loop whose trip count differs between threads, inside a
+// branch that differs between threads, is refused with the kernel and the
+// line, exit code 1 (CUDA makes it undefined unless the loop is uniform).
 // RUN: %expect-exit 1 %lqcc -c %s -o %t.o 2> %t.err
 // RUN: FileCheck %s < %t.err
 
-// CHECK: lqcc: error: __syncthreads() inside a switch statement is not supported (kernel switched(int*, int), {{.*}}unsupported-barrier.cu:[[@LINE+8]])
-__global__ void switched(int *p, int mode) {
+// CHECK: lqcc: error: a loop with thread-dependent control around a barrier or warp collective, inside a thread-dependent branch, is not supported (kernel ragged(int*), {{.*}}unsupported-barrier.cu:[[@LINE+4]])
+__global__ void ragged(int *p) {
   __shared__ int s[64];
-  s[threadIdx.x] = p[threadIdx.x];
-  switch (mode) {
-  case 1:
-  case 5:
-  case 9:
-    __syncthreads();
-    p[threadIdx.x] = s[63 - threadIdx.x];
-    break;
-  default:
-    p[threadIdx.x] = 0;
-  }
+  if (threadIdx.x < 32)
+    for (int i = 0; i < p[threadIdx.x]; ++i) {
+      s[threadIdx.x] = i;
+      __syncthreads();
+      p[threadIdx.x] += s[31 - threadIdx.x];
+    }
 }

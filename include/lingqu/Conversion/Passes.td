@@ -49,7 +49,8 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
       wrapped in `scf.for` loops over `z`, `y`, `x` (innermost `x`);
     * `__lingqu_kernel_info_<kernel>`, the kernel's descriptor.
 
-    An `scf.if`, `scf.for` or `scf.while` that holds a barrier (at any depth)
+    An `scf.if`, `scf.index_switch`, `scf.for` or `scf.while` that holds a
+    barrier (at any depth)
     runs once per block, with the thread loops inside its regions: CUDA
     requires the control around `__syncthreads()` to be the same in every
     thread, so thread 0's copy of its condition or bounds stands for all. Of
@@ -82,13 +83,14 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     buffer, `extern __shared__` memory follows the static part.
 
     Rejected with an error naming the kernel and the source line: a barrier
-    inside a switch statement, a barrier or warp collective in a loop with
+    inside another region op (say, `scf.execute_region`), a barrier or warp collective in a loop with
     thread-dependent control (a warp collective anywhere, a barrier inside a
     thread-dependent branch), simt operations in a function that is not a
     kernel (a device function that was not inlined), variable-length local
     arrays, and NVVM operations without a CPU lowering.
   }];
-  let dependentDialects = ["mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"];
 }
 
 #endif // LINGQU_CONVERSION_PASSES_TD

@@ -6,6 +6,7 @@
 
 namespace mlir {
 class ModuleOp;
+namespace arith { class ArithDialect; }
 namespace LLVM { class LLVMDialect; }
 namespace scf { class SCFDialect; }
 } // namespace mlir

@@ -177,6 +177,38 @@ static void demoteIf(scf::IfOp op, const UniformityAnalysis &uniformity,
   op.erase();
 }
 
+/// A switch is a branch with more sides.
+static void demoteSwitch(scf::IndexSwitchOp op,
+                         const UniformityAnalysis &uniformity,
+                         PerThreadSlots &allocator) {
+  Location loc = op.getLoc();
+  OpBuilder b(op);
+  CarriedValues results(op.getResults(), uniformity, loc, allocator);
+  auto newSwitch = scf::IndexSwitchOp::create(
+      b, loc, results.keptTypes(), op.getArg(), op.getCases(),
+      op.getNumCases());
+  newSwitch->setAttrs(op->getDiscardableAttrDictionary());
+  auto moveRegion = [&](Region &from, Region &to) {
+    Block &fromBlock = from.front();
+    Block &toBlock = to.emplaceBlock();
+    auto yield = cast<scf::YieldOp>(fromBlock.getTerminator());
+    OpBuilder yb(yield);
+    results.store(yb, loc, yield.getOperands());
+    SmallVector<Value> kept = results.keptValues(yield.getOperands());
+    moveBody(fromBlock, toBlock, {});
+    OpBuilder eb = OpBuilder::atBlockEnd(&toBlock);
+    scf::YieldOp::create(eb, loc, kept);
+  };
+  moveRegion(op.getDefaultRegion(), newSwitch.getDefaultRegion());
+  for (auto [from, to] :
+       llvm::zip(op.getCaseRegions(), newSwitch.getCaseRegions()))
+    moveRegion(from, to);
+
+  b.setInsertionPointAfter(newSwitch);
+  op.replaceAllUsesWith(results.receive(b, loc, newSwitch.getResults()));
+  op.erase();
+}
+
 /// scf.while: `before` receives the loop-carried values and forwards the
 /// exit/continue values through scf.condition to `after` (and the results);
 /// `after` yields the next loop-carried values.
@@ -239,6 +271,8 @@ LogicalResult lingqu::demoteCarriedValues(ArrayRef<Operation *> blockLevelOps,
       demoteIf(ifOp, uniformity, allocator);
     else if (auto whileOp = dyn_cast<scf::WhileOp>(op))
       demoteWhile(whileOp, uniformity, allocator);
+    else if (auto switchOp = dyn_cast<scf::IndexSwitchOp>(op))
+      demoteSwitch(switchOp, uniformity, allocator);
     else
       return op->emitOpError("holds a barrier and cannot be lowered");
   }

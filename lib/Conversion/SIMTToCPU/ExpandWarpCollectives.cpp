@@ -192,7 +192,7 @@ static bool inUniformControl(Operation *op, Operation *root,
                              const UniformityAnalysis &uniformity) {
   for (Operation *parent = op->getParentOp(); parent && parent != root;
        parent = parent->getParentOp()) {
-    if (isa<scf::IfOp>(parent)) {
+    if (isa<scf::IfOp, scf::IndexSwitchOp>(parent)) {
       // A branch only some lanes take is fine: those lanes run the
       // collective together (CUDA requires it of the lanes in the mask),
       // and the lowering predicates the code under the branch per thread.

@@ -12,6 +12,7 @@
 #include "lingqu/ABI/FatBinary.h"
 #include "lingqu/Dialect/SIMT/SIMTOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
@@ -187,12 +188,11 @@ LogicalResult KernelLowering::checkSupported() {
       // control must be block-uniform, as CUDA requires of __syncthreads().
       for (Operation *parent = op->getParentOp(); parent != kernel;
            parent = parent->getParentOp()) {
-        if (isa<scf::IfOp, scf::ForOp, scf::WhileOp>(parent))
+        if (isa<scf::IfOp, scf::IndexSwitchOp, scf::ForOp, scf::WhileOp>(
+                parent))
           continue;
-        (void)unsupported(op, "__syncthreads() inside " +
-                                  (isa<scf::IndexSwitchOp>(parent)
-                                       ? std::string("a switch statement")
-                                       : "'" + parent->getName().getStringRef().str() + "'"));
+        (void)unsupported(op, "__syncthreads() inside '" +
+                                  parent->getName().getStringRef() + "'");
         return WalkResult::interrupt();
       }
     }
@@ -457,14 +457,18 @@ LogicalResult KernelLowering::demoteBlockLevelControlFlow() {
 ///     does not take the branch cannot stand for the others.
 LogicalResult KernelLowering::predicateDivergentBranches(
     const UniformityAnalysis &uniformity) {
-  SmallVector<scf::IfOp> divergent;
-  for (Operation *op : blockLevel)
-    if (auto ifOp = dyn_cast<scf::IfOp>(op))
-      if (!uniformity.isUniform(ifOp.getCondition()))
-        divergent.push_back(ifOp);
-  for (scf::IfOp ifOp : divergent) {
-    WalkResult result = ifOp->walk([&](Operation *inner) {
-      if (!blockLevel.contains(inner) || inner == ifOp)
+  SmallVector<Operation *> divergent;
+  for (Operation *op : blockLevel) {
+    if (auto ifOp = dyn_cast<scf::IfOp>(op);
+        ifOp && !uniformity.isUniform(ifOp.getCondition()))
+      divergent.push_back(op);
+    if (auto switchOp = dyn_cast<scf::IndexSwitchOp>(op);
+        switchOp && !uniformity.isUniform(switchOp.getArg()))
+      divergent.push_back(op);
+  }
+  for (Operation *branch : divergent) {
+    WalkResult result = branch->walk([&](Operation *inner) {
+      if (!blockLevel.contains(inner) || inner == branch)
         return WalkResult::advance();
       bool uniformControl = true;
       if (auto forOp = dyn_cast<scf::ForOp>(inner))
@@ -485,10 +489,9 @@ LogicalResult KernelLowering::predicateDivergentBranches(
       return failure();
   }
 
-  for (scf::IfOp ifOp : divergent) {
-    Location loc = ifOp.getLoc();
-    OpBuilder b(ifOp);
-    Value cond = ifOp.getCondition();
+  for (Operation *branch : divergent) {
+    Location loc = branch->getLoc();
+    OpBuilder b(branch);
     Value always = LLVM::ConstantOp::create(b, loc, b.getI1Type(),
                                             b.getBoolAttr(true));
     auto scope = [&](Region &from, Value predicate) {
@@ -506,12 +509,28 @@ LogicalResult KernelLowering::predicateDivergentBranches(
       if (holdsBarrier)
         predicateOf[newIf] = predicate;
     };
-    scope(ifOp.getThenRegion(), cond);
-    if (!ifOp.getElseRegion().empty()) {
-      Value notCond = LLVM::XOrOp::create(b, loc, cond, always);
-      scope(ifOp.getElseRegion(), notCond);
+    if (auto ifOp = dyn_cast<scf::IfOp>(branch)) {
+      Value cond = ifOp.getCondition();
+      scope(ifOp.getThenRegion(), cond);
+      if (!ifOp.getElseRegion().empty())
+        scope(ifOp.getElseRegion(), LLVM::XOrOp::create(b, loc, cond, always));
+    } else {
+      // case k runs where arg == k; default where the arg matches no case.
+      auto switchOp = cast<scf::IndexSwitchOp>(branch);
+      Value arg = switchOp.getArg();
+      Value none = always;
+      for (auto [value, region] :
+           llvm::zip(switchOp.getCases(), switchOp.getCaseRegions())) {
+        Value k = arith::ConstantIndexOp::create(b, loc, value);
+        scope(region, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                            arg, k));
+        none = LLVM::AndOp::create(
+            b, loc, none,
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, arg, k));
+      }
+      scope(switchOp.getDefaultRegion(), none);
     }
-    ifOp.erase();
+    branch->erase();
   }
   return success();
 }

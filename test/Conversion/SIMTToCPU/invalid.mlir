@@ -3,17 +3,13 @@
 // Diagnostics point at user source (the ops' locations), so they are checked
 // as text rather than with --verify-diagnostics.
 
-// A barrier in a switch is not lowered yet; it is refused, never compiled
-// wrong.
-llvm.func @_Z8switchedPii(%p: !llvm.ptr, %m: i32) attributes {simt.kernel} {
-  %v = arith.index_cast %m : i32 to index
-  scf.index_switch %v
-  case 1 {
-    // CHECK: error: __syncthreads() inside a switch statement is not supported (kernel switched(int*, int), k.cu:12)
+// A barrier inside a region op other than scf.if/index_switch/for/while is
+// refused, never compiled wrong.
+llvm.func @_Z7regionsPi(%p: !llvm.ptr) attributes {simt.kernel} {
+  scf.execute_region {
+    // CHECK: error: __syncthreads() inside 'scf.execute_region' is not supported (kernel regions(int*), k.cu:12)
     simt.barrier loc("k.cu":12:5)
     scf.yield
-  }
-  default {
   }
   llvm.return
 }
