@@ -73,7 +73,9 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     a collective (say, `if (warp == 0) v = warp_sum(v);`), is entered by the
     whole block: its two sides become scopes that run in turn, and inside
     every thread loop in them a thread runs the code only where its own
-    condition holds. Loops inside such a branch must have uniform control.
+    condition holds. A branch holding a loop with thread-dependent control
+    around a `__syncthreads()` must be block-uniform by CUDA's rules and is
+    treated as such.
 
     Values that cross a barrier are recomputed in the next piece when they
     come from pure operations (thread indices, their arithmetic, constants),
@@ -83,11 +85,11 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     buffer, `extern __shared__` memory follows the static part.
 
     Rejected with an error naming the kernel and the source line: a barrier
-    inside another region op (say, `scf.execute_region`), a barrier or warp collective in a loop with
-    thread-dependent control (a warp collective anywhere, a barrier inside a
-    thread-dependent branch), simt operations in a function that is not a
-    kernel (a device function that was not inlined), variable-length local
-    arrays, and NVVM operations without a CPU lowering.
+    inside another region op (say, `scf.execute_region`), a warp collective
+    in a loop with thread-dependent control, simt operations in a function
+    that is not a kernel (a device function that was not inlined),
+    variable-length local arrays, and NVVM operations without a CPU
+    lowering.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"];

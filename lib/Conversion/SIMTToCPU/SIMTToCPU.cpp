@@ -453,40 +453,39 @@ LogicalResult KernelLowering::demoteBlockLevelControlFlow() {
 ///     the whole block, and every thread loop inside runs each thread's code
 ///     only where that thread's condition holds: `if (c) {T} else {E}`
 ///     becomes two always-entered scopes, T predicated on c and E on !c.
-///     Loops inside such a branch must have uniform control: a thread that
-///     does not take the branch cannot stand for the others.
+///     Not so when the branch holds a loop with thread-dependent control: a
+///     __syncthreads() must be in it (step 5b refuses collectives there), so
+///     CUDA requires the whole branch to be block-uniform, and thread 0's
+///     condition stands for all, as for any block-level op.
 LogicalResult KernelLowering::predicateDivergentBranches(
     const UniformityAnalysis &uniformity) {
+  auto hasNonUniformLoop = [&](Operation *branch) {
+    return branch
+        ->walk([&](Operation *inner) {
+          if (!blockLevel.contains(inner) || inner == branch)
+            return WalkResult::advance();
+          bool uniformControl = true;
+          if (auto forOp = dyn_cast<scf::ForOp>(inner))
+            uniformControl = uniformity.isUniform(forOp.getLowerBound()) &&
+                             uniformity.isUniform(forOp.getUpperBound()) &&
+                             uniformity.isUniform(forOp.getStep());
+          else if (auto whileOp = dyn_cast<scf::WhileOp>(inner))
+            uniformControl =
+                uniformity.isUniform(whileOp.getConditionOp().getCondition());
+          return uniformControl ? WalkResult::advance()
+                                : WalkResult::interrupt();
+        })
+        .wasInterrupted();
+  };
   SmallVector<Operation *> divergent;
   for (Operation *op : blockLevel) {
-    if (auto ifOp = dyn_cast<scf::IfOp>(op);
-        ifOp && !uniformity.isUniform(ifOp.getCondition()))
+    Value selector;
+    if (auto ifOp = dyn_cast<scf::IfOp>(op))
+      selector = ifOp.getCondition();
+    else if (auto switchOp = dyn_cast<scf::IndexSwitchOp>(op))
+      selector = switchOp.getArg();
+    if (selector && !uniformity.isUniform(selector) && !hasNonUniformLoop(op))
       divergent.push_back(op);
-    if (auto switchOp = dyn_cast<scf::IndexSwitchOp>(op);
-        switchOp && !uniformity.isUniform(switchOp.getArg()))
-      divergent.push_back(op);
-  }
-  for (Operation *branch : divergent) {
-    WalkResult result = branch->walk([&](Operation *inner) {
-      if (!blockLevel.contains(inner) || inner == branch)
-        return WalkResult::advance();
-      bool uniformControl = true;
-      if (auto forOp = dyn_cast<scf::ForOp>(inner))
-        uniformControl = uniformity.isUniform(forOp.getLowerBound()) &&
-                         uniformity.isUniform(forOp.getUpperBound()) &&
-                         uniformity.isUniform(forOp.getStep());
-      else if (auto whileOp = dyn_cast<scf::WhileOp>(inner))
-        uniformControl =
-            uniformity.isUniform(whileOp.getConditionOp().getCondition());
-      if (uniformControl)
-        return WalkResult::advance();
-      (void)unsupported(inner, "a loop with thread-dependent control around "
-                               "a barrier or warp collective, inside a "
-                               "thread-dependent branch,");
-      return WalkResult::interrupt();
-    });
-    if (result.wasInterrupted())
-      return failure();
   }
 
   for (Operation *branch : divergent) {
