@@ -262,3 +262,29 @@ llvm.func @divergent(%p: !llvm.ptr) attributes {simt.kernel} {
   }
   llvm.return
 }
+
+// -----
+
+// A branch that holds a loop with thread-dependent control around a barrier
+// is block-uniform by CUDA's rules: it keeps thread 0's condition rather
+// than being predicated per thread.
+// CHECK-LABEL: llvm.func @__lingqu_block_ragged(
+// CHECK-NOT:     llvm.mlir.constant(true)
+// CHECK:         %[[C:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i1
+// CHECK-NEXT:    scf.if %[[C]] {
+// CHECK:           scf.for %{{.*}} = %{{.*}} to %{{.*}} step
+llvm.func @ragged(%p: !llvm.ptr) attributes {simt.kernel} {
+  %c0 = llvm.mlir.constant(0 : i32) : i32
+  %c1 = llvm.mlir.constant(1 : i32) : i32
+  %c32 = llvm.mlir.constant(32 : i32) : i32
+  %t = simt.thread_id x : i32
+  %a = llvm.getelementptr %p[%t] : (!llvm.ptr, i32) -> !llvm.ptr, i32
+  %n = llvm.load %a : !llvm.ptr -> i32
+  %low = llvm.icmp "ult" %t, %c32 : i32
+  scf.if %low {
+    scf.for %i = %c0 to %n step %c1 : i32 {
+      simt.barrier
+    }
+  }
+  llvm.return
+}
