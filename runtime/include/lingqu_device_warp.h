@@ -101,7 +101,7 @@ LINGQU_REDUCE(__reduce_xor_sync, unsigned, result ^ other)
   }                                                                            \
   LINGQU_WARP unsigned __match_all_sync(unsigned mask, T value, int *pred) {   \
     unsigned same = __match_any_sync(mask, value);                             \
-    int all = __all_sync(mask, (same & mask) == (mask & __activemask()));      \
+    int all = __all_sync(mask, (same & mask) == mask);                         \
     *pred = all;                                                               \
     return all ? mask : 0u;                                                    \
   }

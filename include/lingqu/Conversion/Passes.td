@@ -65,17 +65,16 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     `simt.warp_barrier`) go through per-thread arrays: each lane publishes
     its operand, a block barrier splits the thread loops, each lane reads the
     elements of its warp (32 consecutive linear thread indices; the last warp
-    may be partial). Loops around a collective must have control that the
-    uniformity analysis proves block-uniform; elsewhere the kernel is
-    refused.
+    may be partial). `__activemask()` is accepted only where the whole
+    block takes the same path.
 
     A branch whose condition may differ between threads, around a barrier or
     a collective (say, `if (warp == 0) v = warp_sum(v);`), is entered by the
     whole block: its two sides become scopes that run in turn, and inside
     every thread loop in them a thread runs the code only where its own
-    condition holds. A branch holding a loop with thread-dependent control
-    around a `__syncthreads()` must be block-uniform by CUDA's rules and is
-    treated as such.
+    condition holds. Likewise a `scf.while` whose exit differs between
+    threads iterates while any thread of the block still does, each thread's
+    code in it predicated on its own per-thread "active" flag.
 
     Values that cross a barrier are recomputed in the next piece when they
     come from pure operations (thread indices, their arithmetic, constants),
@@ -85,8 +84,9 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     buffer, `extern __shared__` memory follows the static part.
 
     Rejected with an error naming the kernel and the source line: a barrier
-    inside another region op (say, `scf.execute_region`), a warp collective
-    in a loop with thread-dependent control, simt operations in a function
+    inside another region op (say, `scf.execute_region`), `__activemask()`
+    under thread-dependent control flow, an `scf.for` with thread-dependent
+    bounds around a barrier inside a thread-dependent branch, simt operations in a function
     that is not a kernel (a device function that was not inlined),
     variable-length local arrays, and NVVM operations without a CPU
     lowering.

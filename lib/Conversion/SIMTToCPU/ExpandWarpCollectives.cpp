@@ -171,8 +171,8 @@ void Expander::expand(simt::VoteOp op) {
 }
 
 void Expander::expand(simt::ActiveMaskOp op) {
-  // Collectives run only where the whole block agrees on control flow, so
-  // every existing lane of the warp is active.
+  // Only accepted where the whole block takes the same path (see
+  // supportedControl), so every existing lane of the warp is active.
   OpBuilder b(op);
   Location loc = op.getLoc();
   Value mask = existingLanes(b, loc, position(b, loc));
@@ -186,24 +186,29 @@ void Expander::expand(simt::WarpBarrierOp op) {
   op.erase();
 }
 
-/// True when every loop around `op` is run alike by all threads of the
-/// block (branches may differ between threads, see below).
-static bool inUniformControl(Operation *op, Operation *root,
-                             const UniformityAnalysis &uniformity) {
+/// True when the control flow around `op` allows lowering it: loops with
+/// uniform bounds (scf.for), and, when `divergenceAllowed`, branches and
+/// while loops that threads may take differently (the lowering predicates
+/// each thread's code by its own conditions).
+static bool supportedControl(Operation *op, Operation *root,
+                             const UniformityAnalysis &uniformity,
+                             bool divergenceAllowed) {
   for (Operation *parent = op->getParentOp(); parent && parent != root;
        parent = parent->getParentOp()) {
-    if (isa<scf::IfOp, scf::IndexSwitchOp>(parent)) {
-      // A branch only some lanes take is fine: those lanes run the
-      // collective together (CUDA requires it of the lanes in the mask),
-      // and the lowering predicates the code under the branch per thread.
-      continue;
+    if (auto ifOp = dyn_cast<scf::IfOp>(parent)) {
+      if (!divergenceAllowed && !uniformity.isUniform(ifOp.getCondition()))
+        return false;
+    } else if (auto switchOp = dyn_cast<scf::IndexSwitchOp>(parent)) {
+      if (!divergenceAllowed && !uniformity.isUniform(switchOp.getArg()))
+        return false;
+    } else if (auto whileOp = dyn_cast<scf::WhileOp>(parent)) {
+      if (!divergenceAllowed &&
+          !uniformity.isUniform(whileOp.getConditionOp().getCondition()))
+        return false;
     } else if (auto forOp = dyn_cast<scf::ForOp>(parent)) {
       if (!uniformity.isUniform(forOp.getLowerBound()) ||
           !uniformity.isUniform(forOp.getUpperBound()) ||
           !uniformity.isUniform(forOp.getStep()))
-        return false;
-    } else if (auto whileOp = dyn_cast<scf::WhileOp>(parent)) {
-      if (!uniformity.isUniform(whileOp.getConditionOp().getCondition()))
         return false;
     } else {
       return false;
@@ -233,12 +238,17 @@ LogicalResult lingqu::expandWarpCollectives(
       collectives.push_back(op);
   });
   bool ok = true;
-  for (Operation *op : collectives)
-    if (!inUniformControl(op, root, uniformity)) {
-      unsupported(op, describe(op) + llvm::Twine(" in a loop with "
-                                                 "thread-dependent control"));
+  for (Operation *op : collectives) {
+    // __activemask() would have to name the lanes that took the branch;
+    // every other collective names its lanes in its mask.
+    bool isMask = isa<simt::ActiveMaskOp>(op);
+    if (!supportedControl(op, root, uniformity, /*divergenceAllowed=*/!isMask)) {
+      unsupported(op, describe(op) + llvm::Twine(isMask
+                                                     ? " under thread-dependent control flow"
+                                                     : " in a loop with thread-dependent bounds"));
       ok = false;
     }
+  }
   if (!ok)
     return failure();
 

@@ -104,7 +104,10 @@ private:
 
   LogicalResult demoteBlockLevelControlFlow();
   LogicalResult predicateDivergentBranches(const UniformityAnalysis &uniformity);
-  Value piecePredicate(OpBuilder &b, Location loc, Block *block);
+  Value piecePredicate(OpBuilder &b, Location loc, Block *block,
+                       Value linearTid);
+  void predicateDivergentLoop(scf::WhileOp loop);
+  void decideDivergentLoops();
   void buildThreadLoops(Block &block, Operation *first);
   void wrapInThreadLoops(ArrayRef<Operation *> piece);
   bool isBlockUniform(Operation *op) const;
@@ -141,6 +144,12 @@ private:
   /// Always-entered scopes standing for a divergent branch, and the
   /// per-thread condition under which each thread runs their contents.
   DenseMap<Operation *, Value> predicateOf;
+  /// Loops whose exit differs between threads: the per-thread array saying
+  /// which threads are still iterating (i32, 0 or 1).
+  DenseMap<Operation *, Value> activeSlotOf;
+  /// Stores that start a divergent loop's active flags; they run for every
+  /// thread, storing whether the thread enters the loop at all.
+  DenseSet<Operation *> activeInits;
   SmallVector<uint32_t> paramSizes;
   uint64_t staticSharedBytes = 0;
 
@@ -453,30 +462,11 @@ LogicalResult KernelLowering::demoteBlockLevelControlFlow() {
 ///     the whole block, and every thread loop inside runs each thread's code
 ///     only where that thread's condition holds: `if (c) {T} else {E}`
 ///     becomes two always-entered scopes, T predicated on c and E on !c.
-///     Not so when the branch holds a loop with thread-dependent control: a
-///     __syncthreads() must be in it (step 5b refuses collectives there), so
-///     CUDA requires the whole branch to be block-uniform, and thread 0's
-///     condition stands for all, as for any block-level op.
+///     A loop whose exit differs between threads (scf.while) iterates while
+///     any thread of the block still does; each thread's code in it runs
+///     only while that thread's own loop goes on.
 LogicalResult KernelLowering::predicateDivergentBranches(
     const UniformityAnalysis &uniformity) {
-  auto hasNonUniformLoop = [&](Operation *branch) {
-    return branch
-        ->walk([&](Operation *inner) {
-          if (!blockLevel.contains(inner) || inner == branch)
-            return WalkResult::advance();
-          bool uniformControl = true;
-          if (auto forOp = dyn_cast<scf::ForOp>(inner))
-            uniformControl = uniformity.isUniform(forOp.getLowerBound()) &&
-                             uniformity.isUniform(forOp.getUpperBound()) &&
-                             uniformity.isUniform(forOp.getStep());
-          else if (auto whileOp = dyn_cast<scf::WhileOp>(inner))
-            uniformControl =
-                uniformity.isUniform(whileOp.getConditionOp().getCondition());
-          return uniformControl ? WalkResult::advance()
-                                : WalkResult::interrupt();
-        })
-        .wasInterrupted();
-  };
   SmallVector<Operation *> divergent;
   for (Operation *op : blockLevel) {
     Value selector;
@@ -484,8 +474,29 @@ LogicalResult KernelLowering::predicateDivergentBranches(
       selector = ifOp.getCondition();
     else if (auto switchOp = dyn_cast<scf::IndexSwitchOp>(op))
       selector = switchOp.getArg();
-    if (selector && !uniformity.isUniform(selector) && !hasNonUniformLoop(op))
+    if (selector && !uniformity.isUniform(selector))
       divergent.push_back(op);
+  }
+  for (Operation *op : blockLevel)
+    if (auto loop = dyn_cast<scf::WhileOp>(op);
+        loop && !uniformity.isUniform(loop.getConditionOp().getCondition()))
+      predicateDivergentLoop(loop);
+  // An scf.for runs at block level on thread 0's bounds; inside a branch
+  // thread 0 may not take, that is no stand-in. (Clang's control flow lifts
+  // to scf.while, so only hand-written IR gets here.)
+  for (Operation *branch : divergent) {
+    WalkResult result = branch->walk([&](scf::ForOp loop) {
+      if (!blockLevel.contains(loop) ||
+          (uniformity.isUniform(loop.getLowerBound()) &&
+           uniformity.isUniform(loop.getUpperBound()) &&
+           uniformity.isUniform(loop.getStep())))
+        return WalkResult::advance();
+      (void)unsupported(loop, "an scf.for with thread-dependent bounds around "
+                              "a barrier, inside a thread-dependent branch,");
+      return WalkResult::interrupt();
+    });
+    if (result.wasInterrupted())
+      return failure();
   }
 
   for (Operation *branch : divergent) {
@@ -598,11 +609,27 @@ void KernelLowering::wrapInThreadLoops(ArrayRef<Operation *> piece) {
                                               nest.tid[1], nest.tid[2]);
   Operation *yield = nest.body->getTerminator();
   Block *pieceBlock = piece.front()->getBlock();
-  Value predicate = piecePredicate(b, loc, pieceBlock);
+  Value predicate = piecePredicate(b, loc, pieceBlock, nest.linearTid);
   if (!predicate) {
     for (Operation *op : piece)
       op->moveBefore(yield);
   } else {
+    // A divergent loop's entry flag is stored by every thread: whether it
+    // reaches the loop at all.
+    for (Operation *op : piece)
+      if (activeInits.contains(op)) {
+        auto store = cast<LLVM::StoreOp>(op);
+        store.getValueMutable().assign(LLVM::ZExtOp::create(
+            b, loc, b.getI32Type(), predicate));
+      }
+    SmallVector<Operation *> guarded;
+    for (Operation *op : piece) {
+      if (activeInits.contains(op))
+        op->moveBefore(yield);
+      else
+        guarded.push_back(op);
+    }
+    piece = guarded;
     // Only threads whose branch conditions hold run the piece; values it
     // hands on come out of the guard (poison for the other threads, which
     // never use them).
@@ -644,18 +671,80 @@ void KernelLowering::wrapInThreadLoops(ArrayRef<Operation *> piece) {
   nests.push_back(nest);
 }
 
+/// Sets up per-thread activity for `loop`: a thread is active from the
+/// loop's start (if it reaches it) until its own condition first fails.
+void KernelLowering::predicateDivergentLoop(scf::WhileOp loop) {
+  Location loc = loop.getLoc();
+  auto i32 = builder.getI32Type();
+  Value active = slotAllocator->allocate(i32, loc);
+  activeSlotOf[loop] = active;
+  // Entering: see wrapInThreadLoops, which stores whether the thread is
+  // there at all (the enclosing predicates), not just 1.
+  OpBuilder b(loop);
+  Value tid = slotAllocator->currentThread(b, loc);
+  Value one = i32Const(b, loc, 1);
+  activeInits.insert(
+      LLVM::StoreOp::create(b, loc, one,
+                            slotAllocator->element(b, loc, active, i32, tid)));
+  // Each iteration, a still active thread stays so only while its
+  // condition holds.
+  scf::ConditionOp condition = loop.getConditionOp();
+  OpBuilder cb(condition);
+  Value ctid = slotAllocator->currentThread(cb, loc);
+  Value still = LLVM::ZExtOp::create(cb, loc, i32, condition.getCondition());
+  LLVM::StoreOp::create(cb, loc, still,
+                        slotAllocator->element(cb, loc, active, i32, ctid));
+}
+
+/// After the thread loops exist: a divergent loop goes on while any thread
+/// of the block is active.
+void KernelLowering::decideDivergentLoops() {
+  auto i32 = builder.getI32Type();
+  for (auto [op, active] : activeSlotOf) {
+    auto loop = cast<scf::WhileOp>(op);
+    scf::ConditionOp condition = loop.getConditionOp();
+    Location loc = loop.getLoc();
+    OpBuilder b(condition);
+    Value n = slotAllocator->blockThreads(b, loc);
+    auto any = scf::ForOp::create(b, loc, i32Const(b, loc, 0), n,
+                                  i32Const(b, loc, 1),
+                                  ValueRange{i32Const(b, loc, 0)});
+    Block *body = any.getBody();
+    if (body->mightHaveTerminator())
+      body->getTerminator()->erase();
+    OpBuilder lb = OpBuilder::atBlockEnd(body);
+    Value flag = LLVM::LoadOp::create(
+        lb, loc, i32,
+        slotAllocator->element(lb, loc, active, i32, any.getInductionVar()));
+    scf::YieldOp::create(
+        lb, loc,
+        ValueRange{LLVM::OrOp::create(lb, loc, any.getRegionIterArgs()[0], flag)});
+    Value goOn = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne,
+                                      any.getResult(0), i32Const(b, loc, 0));
+    condition.getConditionMutable().assign(goOn);
+  }
+}
+
 /// The conjunction of the conditions of the divergent branches around
 /// `block`, built at `b`; null when there are none.
-Value KernelLowering::piecePredicate(OpBuilder &b, Location loc, Block *block) {
+Value KernelLowering::piecePredicate(OpBuilder &b, Location loc, Block *block,
+                                     Value linearTid) {
   Value predicate;
+  auto conjoin = [&](Value p) {
+    predicate = predicate ? Value(LLVM::AndOp::create(b, loc, predicate, p)) : p;
+  };
   for (Operation *op = block->getParentOp(); op && op != blockFn;
        op = op->getParentOp()) {
-    auto it = predicateOf.find(op);
-    if (it == predicateOf.end())
-      continue;
-    predicate = predicate ? Value(LLVM::AndOp::create(b, loc, predicate,
-                                                       it->second))
-                          : it->second;
+    if (auto it = predicateOf.find(op); it != predicateOf.end())
+      conjoin(it->second);
+    if (auto it = activeSlotOf.find(op); it != activeSlotOf.end()) {
+      auto i32 = b.getI32Type();
+      Value flag = LLVM::LoadOp::create(
+          b, loc, i32,
+          slotAllocator->element(b, loc, it->second, i32, linearTid));
+      conjoin(LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ne, flag,
+                                   i32Const(b, loc, 0)));
+    }
   }
   return predicate;
 }
@@ -869,6 +958,7 @@ LogicalResult KernelLowering::run() {
     return failure();
   buildThreadLoops(*entry, prologueEnd->getNextNode());
   carryValuesAcrossBarriers();
+  decideDivergentLoops();
   makeBlockLevelUsesUniform();
   replaceThreadIds();
   emitKernelInfo();

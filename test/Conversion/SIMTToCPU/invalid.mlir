@@ -38,3 +38,24 @@ llvm.func @vla(%n: i32) attributes {simt.kernel} {
   %a = llvm.alloca %n x f32 : (i32) -> !llvm.ptr loc("v.cu":2:3)
   llvm.return
 }
+
+// -----
+
+// An scf.for with thread-dependent bounds around a barrier, inside a branch
+// thread 0 may not take, has no stand-in for its bounds.
+llvm.func @_Z6raggedPi(%p: !llvm.ptr) attributes {simt.kernel} {
+  %c0 = llvm.mlir.constant(0 : i32) : i32
+  %c1 = llvm.mlir.constant(1 : i32) : i32
+  %c32 = llvm.mlir.constant(32 : i32) : i32
+  %t = simt.thread_id x : i32
+  %a = llvm.getelementptr %p[%t] : (!llvm.ptr, i32) -> !llvm.ptr, i32
+  %n = llvm.load %a : !llvm.ptr -> i32
+  %high = llvm.icmp "uge" %t, %c32 : i32
+  scf.if %high {
+    // CHECK: error: an scf.for with thread-dependent bounds around a barrier, inside a thread-dependent branch, is not supported (kernel ragged(int*), r.cu:4)
+    scf.for %i = %c0 to %n step %c1 : i32 {
+      simt.barrier
+    } loc("r.cu":4:5)
+  }
+  llvm.return
+}

@@ -265,26 +265,39 @@ llvm.func @divergent(%p: !llvm.ptr) attributes {simt.kernel} {
 
 // -----
 
-// A branch that holds a loop with thread-dependent control around a barrier
-// is block-uniform by CUDA's rules: it keeps thread 0's condition rather
-// than being predicated per thread.
+// A loop whose exit differs between threads, around a barrier: the block
+// iterates while any thread's flag in a per-thread "active" array is set;
+// each thread loop runs a thread's code only while its own flag is.
 // CHECK-LABEL: llvm.func @__lingqu_block_ragged(
-// CHECK-NOT:     llvm.mlir.constant(true)
-// CHECK:         %[[C:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i1
-// CHECK-NEXT:    scf.if %[[C]] {
-// CHECK:           scf.for %{{.*}} = %{{.*}} to %{{.*}} step
+// CHECK:         scf.while : () -> () {
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK:               scf.for
+// CHECK:                 %[[FLAG_AT:.*]] = llvm.getelementptr %[[ACTIVE:.*]][%{{.*}}]
+// CHECK-NEXT:            %[[FLAG:.*]] = llvm.load %[[FLAG_AT]] : !llvm.ptr -> i32
+// CHECK-NEXT:            %[[ZERO:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:            %[[ON:.*]] = llvm.icmp "ne" %[[FLAG]], %[[ZERO]] : i32
+// CHECK-NEXT:            scf.if %[[ON]]
+// The block goes on while any thread is active.
+// CHECK:           %[[ANY:.*]] = scf.for %[[T:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (i32) : i32 {
+// CHECK:             llvm.getelementptr %[[ACTIVE]][%[[T]]]
+// CHECK:             llvm.or %[[ACC]], %{{.*}} : i32
+// CHECK:           %[[GO:.*]] = llvm.icmp "ne" %[[ANY]], %{{.*}} : i32
+// CHECK:           scf.condition(%[[GO]])
 llvm.func @ragged(%p: !llvm.ptr) attributes {simt.kernel} {
-  %c0 = llvm.mlir.constant(0 : i32) : i32
   %c1 = llvm.mlir.constant(1 : i32) : i32
-  %c32 = llvm.mlir.constant(32 : i32) : i32
   %t = simt.thread_id x : i32
   %a = llvm.getelementptr %p[%t] : (!llvm.ptr, i32) -> !llvm.ptr, i32
   %n = llvm.load %a : !llvm.ptr -> i32
-  %low = llvm.icmp "ult" %t, %c32 : i32
-  scf.if %low {
-    scf.for %i = %c0 to %n step %c1 : i32 {
-      simt.barrier
-    }
+  %r = scf.while (%left = %n) : (i32) -> i32 {
+    simt.barrier
+    %go = llvm.icmp "sgt" %left, %c1 : i32
+    %next = llvm.sub %left, %c1 : i32
+    scf.condition(%go) %next : i32
+  } do {
+  ^bb0(%x: i32):
+    scf.yield %x : i32
   }
+  llvm.store %r, %a : i32, !llvm.ptr
   llvm.return
 }
