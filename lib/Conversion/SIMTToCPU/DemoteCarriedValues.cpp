@@ -144,6 +144,26 @@ static void demoteFor(scf::ForOp op, const UniformityAnalysis &uniformity,
   op.erase();
 }
 
+/// Moves one side of a branch (scf.if or scf.index_switch) into the side
+/// `to` of its replacement: each thread stores the demoted results, the
+/// kept ones are yielded.
+static void moveBranchSide(Region &from, Region &to,
+                           const CarriedValues &results, Location loc) {
+  Block &fromBlock = from.front();
+  if (to.empty())
+    to.push_back(new Block());
+  Block &toBlock = to.front();
+  if (toBlock.mightHaveTerminator())
+    toBlock.getTerminator()->erase();
+  auto yield = cast<scf::YieldOp>(fromBlock.getTerminator());
+  OpBuilder yb(yield);
+  results.store(yb, loc, yield.getOperands());
+  SmallVector<Value> kept = results.keptValues(yield.getOperands());
+  moveBody(fromBlock, toBlock, {});
+  OpBuilder eb = OpBuilder::atBlockEnd(&toBlock);
+  scf::YieldOp::create(eb, loc, kept);
+}
+
 static void demoteIf(scf::IfOp op, const UniformityAnalysis &uniformity,
                      PerThreadSlots &allocator) {
   Location loc = op.getLoc();
@@ -153,24 +173,9 @@ static void demoteIf(scf::IfOp op, const UniformityAnalysis &uniformity,
   auto newIf = scf::IfOp::create(b, loc, results.keptTypes(), op.getCondition(),
                                  hasElse);
   newIf->setAttrs(op->getDiscardableAttrDictionary());
-  auto moveRegion = [&](Region &from, Region &to) {
-    Block &fromBlock = from.front();
-    if (to.empty())
-      to.push_back(new Block());
-    Block &toBlock = to.front();
-    if (toBlock.mightHaveTerminator())
-      toBlock.getTerminator()->erase();
-    auto yield = cast<scf::YieldOp>(fromBlock.getTerminator());
-    OpBuilder yb(yield);
-    results.store(yb, loc, yield.getOperands());
-    SmallVector<Value> kept = results.keptValues(yield.getOperands());
-    moveBody(fromBlock, toBlock, {});
-    OpBuilder eb = OpBuilder::atBlockEnd(&toBlock);
-    scf::YieldOp::create(eb, loc, kept);
-  };
-  moveRegion(op.getThenRegion(), newIf.getThenRegion());
+  moveBranchSide(op.getThenRegion(), newIf.getThenRegion(), results, loc);
   if (hasElse)
-    moveRegion(op.getElseRegion(), newIf.getElseRegion());
+    moveBranchSide(op.getElseRegion(), newIf.getElseRegion(), results, loc);
 
   b.setInsertionPointAfter(newIf);
   op.replaceAllUsesWith(results.receive(b, loc, newIf.getResults()));
@@ -188,21 +193,11 @@ static void demoteSwitch(scf::IndexSwitchOp op,
       b, loc, results.keptTypes(), op.getArg(), op.getCases(),
       op.getNumCases());
   newSwitch->setAttrs(op->getDiscardableAttrDictionary());
-  auto moveRegion = [&](Region &from, Region &to) {
-    Block &fromBlock = from.front();
-    Block &toBlock = to.emplaceBlock();
-    auto yield = cast<scf::YieldOp>(fromBlock.getTerminator());
-    OpBuilder yb(yield);
-    results.store(yb, loc, yield.getOperands());
-    SmallVector<Value> kept = results.keptValues(yield.getOperands());
-    moveBody(fromBlock, toBlock, {});
-    OpBuilder eb = OpBuilder::atBlockEnd(&toBlock);
-    scf::YieldOp::create(eb, loc, kept);
-  };
-  moveRegion(op.getDefaultRegion(), newSwitch.getDefaultRegion());
+  moveBranchSide(op.getDefaultRegion(), newSwitch.getDefaultRegion(), results,
+                 loc);
   for (auto [from, to] :
        llvm::zip(op.getCaseRegions(), newSwitch.getCaseRegions()))
-    moveRegion(from, to);
+    moveBranchSide(from, to, results, loc);
 
   b.setInsertionPointAfter(newSwitch);
   op.replaceAllUsesWith(results.receive(b, loc, newSwitch.getResults()));
