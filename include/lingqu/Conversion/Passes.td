@@ -65,8 +65,8 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     `simt.warp_barrier`) go through per-thread arrays: each lane publishes
     its operand, a block barrier splits the thread loops, each lane reads the
     elements of its warp (32 consecutive linear thread indices; the last warp
-    may be partial). `__activemask()` is accepted only where the whole
-    block takes the same path.
+    may be partial). `__activemask()` names the lanes that reach it: each
+    thread records whether predication lets it there.
 
     A branch whose condition may differ between threads, around a barrier or
     a collective (say, `if (warp == 0) v = warp_sum(v);`), is entered by the
@@ -84,9 +84,9 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     buffer, `extern __shared__` memory follows the static part.
 
     Rejected with an error naming the kernel and the source line: a barrier
-    inside another region op (say, `scf.execute_region`), `__activemask()`
-    under thread-dependent control flow, an `scf.for` with thread-dependent
-    bounds around a barrier inside a thread-dependent branch, simt operations in a function
+    inside another region op (say, `scf.execute_region`), an `scf.for` with
+    thread-dependent bounds around a barrier or collective (inside a
+    thread-dependent branch, or around any collective), simt operations in a function
     that is not a kernel (a device function that was not inlined),
     variable-length local arrays, and NVVM operations without a CPU
     lowering.

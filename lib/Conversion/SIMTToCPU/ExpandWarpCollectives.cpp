@@ -14,6 +14,7 @@
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "llvm/ADT/ScopeExit.h"
 
 using namespace mlir;
 using namespace lingqu;
@@ -42,6 +43,14 @@ private:
   LanePosition position(OpBuilder &b, Location loc);
   /// Mask of the lanes that exist in this warp.
   Value existingLanes(OpBuilder &b, Location loc, const LanePosition &pos);
+  /// OR over the lanes l of this warp of (array[warp base + l] << l).
+  Value warpBits(OpBuilder &b, Location loc, const LanePosition &pos,
+                 Value array);
+
+public:
+  /// Stores that record whether a thread reaches them at all (see
+  /// expandWarpCollectives).
+  SmallVector<Operation *> presenceStores;
 
   PerThreadSlots &slots;
 };
@@ -123,6 +132,26 @@ void Expander::expand(simt::ShuffleOp op) {
   op.erase();
 }
 
+Value Expander::warpBits(OpBuilder &b, Location loc, const LanePosition &pos,
+                         Value array) {
+  auto i32Ty = b.getI32Type();
+  auto loop = scf::ForOp::create(b, loc, i32(b, loc, 0), pos.laneCount,
+                                 i32(b, loc, 1), ValueRange{i32(b, loc, 0)});
+  Block *body = loop.getBody();
+  if (body->mightHaveTerminator())
+    body->getTerminator()->erase();
+  OpBuilder lb = OpBuilder::atBlockEnd(body);
+  Value l = loop.getInductionVar();
+  Value p = LLVM::LoadOp::create(
+      lb, loc, i32Ty,
+      slots.element(lb, loc, array, i32Ty,
+                    LLVM::AddOp::create(lb, loc, pos.warpBase, l)));
+  Value acc = LLVM::OrOp::create(lb, loc, loop.getRegionIterArgs()[0],
+                                 LLVM::ShlOp::create(lb, loc, p, l));
+  scf::YieldOp::create(lb, loc, acc);
+  return loop.getResult(0);
+}
+
 void Expander::expand(simt::VoteOp op) {
   Location loc = op.getLoc();
   OpBuilder b(op);
@@ -133,24 +162,8 @@ void Expander::expand(simt::VoteOp op) {
                         slots.element(b, loc, array, i32Ty, pos.tid));
   simt::BarrierOp::create(b, loc);
 
-  // ballot = OR over the warp's lanes l of (predicate_l << l), within mask.
-  auto loop = scf::ForOp::create(b, loc, i32(b, loc, 0), pos.laneCount,
-                                 i32(b, loc, 1), ValueRange{i32(b, loc, 0)});
-  {
-    Block *body = loop.getBody();
-    if (body->mightHaveTerminator())
-      body->getTerminator()->erase();
-    OpBuilder lb = OpBuilder::atBlockEnd(body);
-    Value l = loop.getInductionVar();
-    Value p = LLVM::LoadOp::create(
-        lb, loc, i32Ty,
-        slots.element(lb, loc, array, i32Ty,
-                      LLVM::AddOp::create(lb, loc, pos.warpBase, l)));
-    Value acc = LLVM::OrOp::create(lb, loc, loop.getRegionIterArgs()[0],
-                                   LLVM::ShlOp::create(lb, loc, p, l));
-    scf::YieldOp::create(lb, loc, acc);
-  }
-  Value ballot = LLVM::AndOp::create(b, loc, loop.getResult(0), op.getMask());
+  Value ballot =
+      LLVM::AndOp::create(b, loc, warpBits(b, loc, pos, array), op.getMask());
   Value result;
   switch (op.getKind()) {
   case simt::VoteKind::ballot:
@@ -171,12 +184,18 @@ void Expander::expand(simt::VoteOp op) {
 }
 
 void Expander::expand(simt::ActiveMaskOp op) {
-  // Only accepted where the whole block takes the same path (see
-  // supportedControl), so every existing lane of the warp is active.
+  // The lanes that reach this point: each thread records whether it is
+  // here (a presence store, which stores 0 for the threads that predication
+  // keeps out), then reads its warp's records.
   OpBuilder b(op);
   Location loc = op.getLoc();
-  Value mask = existingLanes(b, loc, position(b, loc));
-  op.replaceAllUsesWith(mask);
+  auto i32Ty = b.getI32Type();
+  Value array = slots.allocate(i32Ty, loc);
+  LanePosition pos = position(b, loc);
+  presenceStores.push_back(LLVM::StoreOp::create(
+      b, loc, i32(b, loc, 1), slots.element(b, loc, array, i32Ty, pos.tid)));
+  simt::BarrierOp::create(b, loc);
+  op.replaceAllUsesWith(warpBits(b, loc, pos, array));
   op.erase();
 }
 
@@ -229,7 +248,7 @@ static StringRef describe(Operation *op) {
 
 LogicalResult lingqu::expandWarpCollectives(
     Operation *root, const UniformityAnalysis &uniformity,
-    PerThreadSlots &slots,
+    PerThreadSlots &slots, SmallVectorImpl<Operation *> &presenceStores,
     llvm::function_ref<void(Operation *, const llvm::Twine &)> unsupported) {
   SmallVector<Operation *> collectives;
   root->walk([&](Operation *op) {
@@ -238,21 +257,20 @@ LogicalResult lingqu::expandWarpCollectives(
       collectives.push_back(op);
   });
   bool ok = true;
-  for (Operation *op : collectives) {
-    // __activemask() would have to name the lanes that took the branch;
-    // every other collective names its lanes in its mask.
-    bool isMask = isa<simt::ActiveMaskOp>(op);
-    if (!supportedControl(op, root, uniformity, /*divergenceAllowed=*/!isMask)) {
-      unsupported(op, describe(op) + llvm::Twine(isMask
-                                                     ? " under thread-dependent control flow"
-                                                     : " in a loop with thread-dependent bounds"));
+  for (Operation *op : collectives)
+    if (!supportedControl(op, root, uniformity, /*divergenceAllowed=*/true)) {
+      unsupported(op, describe(op) +
+                          llvm::Twine(" in a loop with thread-dependent bounds"));
       ok = false;
     }
-  }
   if (!ok)
     return failure();
 
   Expander expander(slots);
+  auto done = llvm::make_scope_exit([&] {
+    presenceStores.append(expander.presenceStores.begin(),
+                          expander.presenceStores.end());
+  });
   for (Operation *op : collectives) {
     if (auto shuffle = dyn_cast<simt::ShuffleOp>(op))
       expander.expand(shuffle);

@@ -63,12 +63,16 @@ demoteCarriedValues(llvm::ArrayRef<mlir::Operation *> blockLevelOps,
 /// Rewrites the warp collectives in `root` (shuffles, votes, __activemask,
 /// __syncwarp) into per-thread arrays and block barriers: every lane
 /// publishes its operand, the block synchronises, every lane reads what it
-/// needs. That is exact when the collective runs in control flow that all
-/// threads of the block take alike; elsewhere `unsupported` is called and
-/// the result is failure.
+/// needs. Branches and while loops around them may differ between threads
+/// (the thread loops predicate each thread's code); scf.for bounds must be
+/// uniform, else `unsupported` is called and the result is failure.
+/// `presenceStores` receives the stores that must record, for every thread,
+/// whether the thread gets there (the value stored is replaced by the
+/// thread's predicate when the thread loops are built).
 mlir::LogicalResult expandWarpCollectives(
     mlir::Operation *root, const UniformityAnalysis &uniformity,
     PerThreadSlots &slots,
+    llvm::SmallVectorImpl<mlir::Operation *> &presenceStores,
     llvm::function_ref<void(mlir::Operation *, const llvm::Twine &)>
         unsupported);
 

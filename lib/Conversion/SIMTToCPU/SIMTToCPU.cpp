@@ -147,8 +147,9 @@ private:
   /// Loops whose exit differs between threads: the per-thread array saying
   /// which threads are still iterating (i32, 0 or 1).
   DenseMap<Operation *, Value> activeSlotOf;
-  /// Stores that start a divergent loop's active flags; they run for every
-  /// thread, storing whether the thread enters the loop at all.
+  /// Stores that record whether a thread gets somewhere at all (a divergent
+  /// loop's entry, an __activemask()): they run for every thread, storing
+  /// the thread's predicate there.
   DenseSet<Operation *> activeInits;
   SmallVector<uint32_t> paramSizes;
   uint64_t staticSharedBytes = 0;
@@ -614,13 +615,18 @@ void KernelLowering::wrapInThreadLoops(ArrayRef<Operation *> piece) {
     for (Operation *op : piece)
       op->moveBefore(yield);
   } else {
-    // A divergent loop's entry flag is stored by every thread: whether it
-    // reaches the loop at all.
+    // Presence flags are stored by every thread: whether it gets here.
     for (Operation *op : piece)
       if (activeInits.contains(op)) {
+        // The store leaves the guard, so it addresses its element anew
+        // (the original address is computed inside the guard).
         auto store = cast<LLVM::StoreOp>(op);
-        store.getValueMutable().assign(LLVM::ZExtOp::create(
-            b, loc, b.getI32Type(), predicate));
+        auto i32 = b.getI32Type();
+        Value array = store.getAddr().getDefiningOp<LLVM::GEPOp>().getBase();
+        store.getValueMutable().assign(
+            LLVM::ZExtOp::create(b, loc, i32, predicate));
+        store.getAddrMutable().assign(
+            slotAllocator->element(b, loc, array, i32, nest.linearTid));
       }
     SmallVector<Operation *> guarded;
     for (Operation *op : piece) {
@@ -947,11 +953,14 @@ LogicalResult KernelLowering::run() {
   //     (ExpandWarpCollectives.cpp).
   {
     UniformityAnalysis uniformity(blockFn, isPrologue);
-    if (failed(expandWarpCollectives(
-            blockFn, uniformity, *slotAllocator,
-            [&](Operation *op, const Twine &what) {
-              (void)unsupported(op, what);
-            })))
+    SmallVector<Operation *> presence;
+    LogicalResult expanded = expandWarpCollectives(
+        blockFn, uniformity, *slotAllocator, presence,
+        [&](Operation *op, const Twine &what) {
+          (void)unsupported(op, what);
+        });
+    activeInits.insert(presence.begin(), presence.end());
+    if (failed(expanded))
       return failure();
   }
   if (failed(demoteBlockLevelControlFlow()))
