@@ -22,6 +22,9 @@ int main() {
   // CHECK-NEXT: block z too large: 9 cudaErrorInvalidConfiguration
   touch<<<1, dim3(1, 1, 65)>>>(d);
   report("block z too large");
+  // CHECK-NEXT: too much shared memory: 1 cudaErrorInvalidValue
+  touch<<<1, 32, 64 * 1024>>>(d);
+  report("too much shared memory");
   // CHECK-NEXT: after errors: 0 cudaSuccess
   touch<<<1, 32>>>(d);
   report("after errors");
