@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "LaunchShape.h"
 #include "gtest/gtest.h"
 
 using namespace lingqu::rt;
@@ -83,19 +84,7 @@ void runGrid(Device &device, Record &record, Dim3 grid, Dim3 block,
   ASSERT_TRUE(device.synchronize().ok());
 }
 
-struct Shape {
-  Dim3 grid, block;
-};
-
-std::string describe(const Shape &s) {
-  return "grid" + std::to_string(s.grid.x) + "x" + std::to_string(s.grid.y) +
-         "x" + std::to_string(s.grid.z) + "_block" + std::to_string(s.block.x) +
-         "x" + std::to_string(s.block.y) + "x" + std::to_string(s.block.z);
-}
-std::string shapeName(const ::testing::TestParamInfo<Shape> &info) {
-  return describe(info.param);
-}
-void PrintTo(const Shape &shape, std::ostream *os) { *os << describe(shape); }
+using Shape = lingqu::test::Shape<Dim3>;
 
 class CpuDeviceShapes : public ::testing::TestWithParam<Shape> {};
 
@@ -119,7 +108,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Shape{{3, 5, 7}, {4, 4, 4}}, Shape{{1, 1, 9}, {1, 1, 64}},
                       Shape{{1000, 3, 1}, {1, 1, 1}},
                       Shape{{2, 65535, 1}, {1, 1, 1}}),
-    shapeName);
+    lingqu::test::shapeName<Dim3>);
 
 TEST(CpuDeviceTest, OneWorkerReusesOneBuffer) {
   std::unique_ptr<Device> device = cpu::createCpuDevice({/*threads=*/1});

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "CudartTestSupport.h"
+#include "LaunchShape.h"
 #include "gtest/gtest.h"
 
 using namespace lingqu::test;
@@ -145,19 +146,7 @@ protected:
   std::unique_ptr<RegisteredFatBinary> fatBinary_;
 };
 
-struct Shape {
-  dim3 grid, block;
-};
-
-std::string describe(const Shape &s) {
-  return "grid" + std::to_string(s.grid.x) + "x" + std::to_string(s.grid.y) +
-         "x" + std::to_string(s.grid.z) + "_block" + std::to_string(s.block.x) +
-         "x" + std::to_string(s.block.y) + "x" + std::to_string(s.block.z);
-}
-std::string shapeName(const ::testing::TestParamInfo<Shape> &info) {
-  return describe(info.param);
-}
-void PrintTo(const Shape &shape, std::ostream *os) { *os << describe(shape); }
+using Shape = lingqu::test::Shape<dim3>;
 
 class CudartLaunchShapes : public CudartLaunchTest,
                            public ::testing::WithParamInterface<Shape> {};
@@ -179,7 +168,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Shape{dim3(2, 3, 4), dim3(1, 1, 64)},
                       Shape{dim3(5), dim3(1024)},
                       Shape{dim3(1, 65535), dim3(1)}),
-    shapeName);
+    lingqu::test::shapeName<dim3>);
 
 TEST_F(CudartLaunchTest, LaunchesWithoutAPushedConfiguration) {
   FakeKernelRun run(dim3(4, 4), dim3(8), /*scale=*/-5);
