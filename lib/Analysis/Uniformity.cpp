@@ -3,6 +3,7 @@
 #include "lingqu/Analysis/Uniformity.h"
 #include "lingqu/Dialect/SIMT/SIMTOps.h"
 
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
@@ -10,8 +11,9 @@ using namespace mlir;
 using namespace lingqu;
 
 UniformityAnalysis::UniformityAnalysis(
-    Operation *root, llvm::function_ref<bool(Operation *)> assumeUniform)
-    : assumeUniform(assumeUniform) {
+    Operation *root, llvm::function_ref<bool(Operation *)> assumeUniform,
+    bool raceFreeLoads)
+    : assumeUniform(assumeUniform), raceFreeLoads(raceFreeLoads) {
   // Loop-carried values need a fixed point: iterate until nothing changes.
   bool changed = true;
   while (changed) {
@@ -91,6 +93,10 @@ bool UniformityAnalysis::visit(Operation *op) {
   }
   if (op->getNumResults() == 0 || (assumeUniform && assumeUniform(op)))
     return false;
+  if (auto load = dyn_cast<LLVM::LoadOp>(op);
+      load && raceFreeLoads && !load.getVolatile_() &&
+      load.getOrdering() == LLVM::AtomicOrdering::not_atomic)
+    return varying.contains(load.getAddr()) && markVarying(load.getResult());
   bool isVarying = isa<simt::ThreadIdOp, simt::LaneIdOp>(op) ||
                    op->getNumRegions() != 0 || !isPure(op) ||
                    anyVarying(op->getOperands());

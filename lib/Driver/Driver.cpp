@@ -191,12 +191,24 @@ Compilation::buildFatBinary(const CudaCompileOptions &cuda,
   mlir::MLIRContext context(registry);
   context.loadAllAvailableDialects();
   // Unsupported constructs are reported by the passes with the kernel and
-  // the source line; anything else here is an internal error.
-  mlir::ScopedDiagnosticHandler handler(&context, [](mlir::Diagnostic &diag) {
-    if (diag.getSeverity() == mlir::DiagnosticSeverity::Error)
+  // the source line; anything else here is an internal error. Remarks say
+  // which kernels run on the fiber executor.
+  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
+    switch (diag.getSeverity()) {
+    case mlir::DiagnosticSeverity::Error:
       llvm::errs() << "lqcc: error: " << diag.str() << "\n";
-    else if (diag.getSeverity() == mlir::DiagnosticSeverity::Warning)
-      llvm::errs() << "lqcc: warning: " << diag.str() << "\n";
+      break;
+    case mlir::DiagnosticSeverity::Warning:
+      if (!options.noWarnings)
+        llvm::errs() << "lqcc: warning: " << diag.str() << "\n";
+      break;
+    case mlir::DiagnosticSeverity::Remark:
+      if (!options.noWarnings)
+        llvm::errs() << "lqcc: remark: " << diag.str() << "\n";
+      break;
+    case mlir::DiagnosticSeverity::Note:
+      break;
+    }
     return mlir::success();
   });
 
@@ -273,6 +285,7 @@ CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {
   cuda.optLevel = options.optLevel;
   cuda.debugInfo = options.debugInfo;
   cuda.verbose = options.verbose;
+  cuda.noWarnings = options.noWarnings;
   cuda.cudaHeaderDir = layout.headerDir;
   return cuda;
 }

@@ -36,6 +36,8 @@ OPTIONS:
   --emit=<stage>     Print one stage of a .cu file's device compilation and stop:
                      device-llvm, mlir-imported, mlir-scf, mlir-cpu, cpu-llvm
   -v                 Show each stage and its time
+  -w                 No warnings or remarks (say, which kernels run on the
+                     fiber executor)
   --help             Show this text
 )";
 }
@@ -70,6 +72,8 @@ lingqu::parseOptions(llvm::ArrayRef<const char *> args) {
       options.compileOnly = true;
     } else if (arg == "-v" || arg == "--verbose") {
       options.verbose = true;
+    } else if (arg == "-w" || arg == "--disable-warnings") {
+      options.noWarnings = true;
     } else if (arg == "-g" || arg == "--debug") {
       options.debugInfo = true;
     } else if (arg == "--help" || arg == "-h") {

@@ -81,6 +81,8 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
     if (options.debugInfo)
       args.push_back("-g");
   }
+  if (options.noWarnings)
+    args.push_back("-w");
   for (std::string &flag : preprocessorFlags(options))
     args.push_back(std::move(flag));
   args.insert(args.end(), {options.input, "-o", output.str()});

@@ -27,6 +27,7 @@ struct KernelLaunch {
   uint32_t dynamicSharedBytes = 0;
   void **args = nullptr; ///< as cudaLaunchKernel received it
   bool cooperative = false; ///< all blocks at once, see LaunchConfig
+  const char *name = "";    ///< the kernel's device (mangled) name
 };
 
 class Device {

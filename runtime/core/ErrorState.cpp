@@ -11,8 +11,8 @@ namespace {
 // it is safe from registration constructors that run before main.
 thread_local cudaError_t lastError = cudaSuccess;
 
-// Process-wide sticky error (issue 4); cudaSuccess until something sets it.
-std::atomic<cudaError_t> stickyError{cudaSuccess};
+// Process-wide sticky error; cudaSuccess until something sets it.
+std::atomic<cudaError_t> stickyCode{cudaSuccess};
 } // namespace
 
 cudaError_t lingqu::rt::recordError(cudaError_t code) {
@@ -21,8 +21,17 @@ cudaError_t lingqu::rt::recordError(cudaError_t code) {
   return code;
 }
 
+void lingqu::rt::recordStickyError(cudaError_t code) {
+  cudaError_t none = cudaSuccess;
+  stickyCode.compare_exchange_strong(none, code);
+}
+
+cudaError_t lingqu::rt::stickyError() {
+  return stickyCode.load(std::memory_order_relaxed);
+}
+
 cudaError_t lingqu::rt::takeLastError() {
-  cudaError_t sticky = stickyError.load(std::memory_order_relaxed);
+  cudaError_t sticky = stickyCode.load(std::memory_order_relaxed);
   if (sticky != cudaSuccess)
     return sticky;
   cudaError_t code = lastError;
@@ -31,6 +40,6 @@ cudaError_t lingqu::rt::takeLastError() {
 }
 
 cudaError_t lingqu::rt::peekLastError() {
-  cudaError_t sticky = stickyError.load(std::memory_order_relaxed);
+  cudaError_t sticky = stickyCode.load(std::memory_order_relaxed);
   return sticky != cudaSuccess ? sticky : lastError;
 }

@@ -7,8 +7,8 @@
 //
 // Sticky errors (a faulting kernel corrupts the context; every later call
 // fails with the same code until the process ends) are process-wide and
-// never reset. They are not implemented yet; recordStickyError is where they
-// go in, and the two readers below already consult it first.
+// never reset. A kernel that fails while running (the fiber executor's
+// barrier checks) records one; the readers below consult it first.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LINGQU_RUNTIME_CORE_ERRORSTATE_H
@@ -22,6 +22,10 @@ namespace lingqu::rt {
 /// returns `code` so a caller can `return recordError(...)`.
 cudaError_t recordError(cudaError_t code);
 
+/// Makes `code` the process's sticky error (the first one wins).
+void recordStickyError(cudaError_t code);
+/// The sticky error, cudaSuccess if none.
+cudaError_t stickyError();
 /// cudaGetLastError: the last error (or the sticky one), then reset.
 cudaError_t takeLastError();
 

@@ -88,7 +88,10 @@ Module::kernel(absl::string_view name) {
                                      "runtime expects %u",
                                      name, info->abi_version,
                                      LINGQU_LAUNCH_ABI_VERSION));
-  if (info->block_fn == nullptr)
+  if (info->thread_fn == nullptr)
+    return makeError(cudaErrorInvalidKernelImage,
+                     absl::StrCat("kernel '", name, "': null thread function"));
+  if (info->block_fn == nullptr && !(info->flags & LINGQU_KERNEL_FIBER_ONLY))
     return makeError(cudaErrorInvalidKernelImage,
                      absl::StrCat("kernel '", name, "': null block function"));
   kernels_.emplace(name, info);

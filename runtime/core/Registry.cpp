@@ -188,7 +188,7 @@ absl::StatusOr<ResolvedKernel> Registry::resolveKernel(const void *hostStub) {
       (*module)->kernel(function.deviceName);
   if (!info.ok())
     return info.status();
-  return ResolvedKernel{std::move(*module), *info};
+  return ResolvedKernel{std::move(*module), *info, function.deviceName};
 }
 
 std::optional<VariableRecord>

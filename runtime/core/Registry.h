@@ -43,6 +43,7 @@ struct VariableRecord {
 struct ResolvedKernel {
   std::shared_ptr<Module> module;
   const lingqu_kernel_info *info = nullptr;
+  std::string name; ///< the device (mangled) name, for messages
 };
 
 class Registry {

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "core/ErrorState.h"
 #include "core/Status.h"
 
 using namespace lingqu::rt;
@@ -58,9 +59,19 @@ absl::Status Runtime::launchKernel(const void *hostStub,
   launch.dynamicSharedBytes = static_cast<uint32_t>(config.dynamicSharedBytes);
   launch.args = args;
   launch.cooperative = config.cooperative;
+  launch.name = kernel->name.c_str();
   // `kernel->module` stays alive until the launch returns, so unregistering
   // the fat binary meanwhile cannot unload the code that is running.
-  return device_->launch(launch);
+  absl::Status status = device_->launch(launch);
+  // A kernel that failed while running leaves the context unusable, as a
+  // faulting kernel does in CUDA.
+  if (errorCodeOf(status) == cudaErrorLaunchFailure)
+    recordStickyError(cudaErrorLaunchFailure);
+  return status;
 }
 
-absl::Status Runtime::synchronize() { return device_->synchronize(); }
+absl::Status Runtime::synchronize() {
+  if (cudaError_t sticky = stickyError(); sticky != cudaSuccess)
+    return makeError(sticky, "an earlier kernel failed; the context is unusable");
+  return device_->synchronize();
+}

@@ -13,7 +13,8 @@ using namespace lingqu;
 rt::Runtime &cudart::runtime() {
   // Leaked on purpose (see the header). The cpu plugin is the only device
   // for now; device selection comes with the second plugin.
-  static rt::Runtime *instance = new rt::Runtime(rt::cpu::createCpuDevice());
+  static rt::Runtime *instance = new rt::Runtime(
+      rt::cpu::createCpuDevice(rt::cpu::cpuDeviceOptionsFromEnvironment()));
   return *instance;
 }
 

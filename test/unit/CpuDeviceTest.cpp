@@ -71,7 +71,7 @@ void runGrid(Device &device, Record &record, Dim3 grid, Dim3 block,
   record.buffers.clear();
 
   lingqu_kernel_info info = {LINGQU_LAUNCH_ABI_VERSION, 1, staticBytes, 0,
-                             recordingBlock, nullptr};
+                             recordingBlock, nullptr, nullptr};
   Record *recordPtr = &record;
   void *args[] = {&recordPtr};
   KernelLaunch launch;

@@ -36,6 +36,8 @@ LINGQU_DUMMY_STUB(bigSharedStub, 4)
 LINGQU_DUMMY_STUB(missingStub, 5)
 LINGQU_DUMMY_STUB(neverRegisteredStub, 6)
 LINGQU_DUMMY_STUB(otherImageStub, 7)
+LINGQU_DUMMY_STUB(fiberOnlyStub, 8)
+LINGQU_DUMMY_STUB(mismatchedStub, 9)
 #undef LINGQU_DUMMY_STUB
 
 const void *stub(void (*fn)()) { return reinterpret_cast<const void *>(fn); }
@@ -120,6 +122,8 @@ protected:
     fatBinary_->registerKernel(stub(nullFnStub), "null_fn_kernel");
     fatBinary_->registerKernel(stub(bigSharedStub), "big_shared_kernel");
     fatBinary_->registerKernel(stub(missingStub), "missing_kernel");
+    fatBinary_->registerKernel(stub(fiberOnlyStub), "fiber_only_kernel");
+    fatBinary_->registerKernel(stub(mismatchedStub), "mismatched_kernel");
     __cudaRegisterFatBinaryEnd(fatBinary_->handle());
     ASSERT_EQ(cudaGetLastError(), cudaSuccess);
   }
@@ -169,6 +173,31 @@ INSTANTIATE_TEST_SUITE_P(
                       Shape{dim3(5), dim3(1024)},
                       Shape{dim3(1, 65535), dim3(1)}),
     lingqu::test::shapeName<dim3>);
+
+TEST_P(CudartLaunchShapes, AKernelWithoutBlockFunctionRunsOnFibers) {
+  FakeKernelRun run(GetParam().grid, GetParam().block);
+  ASSERT_EQ(launchLikeClang(stub(fiberOnlyStub), run.grid, run.block,
+                            run.dynamicBytes(), run.args),
+            cudaSuccess);
+  EXPECT_EQ(cudaDeviceSynchronize(), cudaSuccess);
+  run.expectResults();
+}
+
+TEST_F(CudartLaunchTest, MismatchedBarriersFailTheLaunchForGood) {
+  testing::internal::CaptureStderr();
+  cudaError_t result = launchLikeClang(stub(mismatchedStub), dim3(2, 3),
+                                       dim3(4), 0, nullptr);
+  std::string message = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(result, cudaErrorLaunchFailure) << cudaGetErrorName(result);
+  // One line naming the kernel, the first failing block and both barriers.
+  EXPECT_EQ(message, "lingqu: kernel 'mismatched_kernel' block (0,0,0): "
+                     "threads wait at different barriers: thread (0,0,0) "
+                     "at even.cu:3:5, thread (1,0,0) at odd.cu:7:5\n");
+  // Sticky: the context stays unusable, as after a faulting kernel.
+  EXPECT_EQ(cudaDeviceSynchronize(), cudaErrorLaunchFailure);
+  EXPECT_EQ(cudaGetLastError(), cudaErrorLaunchFailure);
+  EXPECT_EQ(cudaGetLastError(), cudaErrorLaunchFailure);
+}
 
 TEST_F(CudartLaunchTest, LaunchesWithoutAPushedConfiguration) {
   FakeKernelRun run(dim3(4, 4), dim3(8), /*scale=*/-5);

@@ -67,17 +67,23 @@ typedef struct lingqu_clang_fatbin_wrapper {
 /*--- CPU launch ABI -------------------------------------------------------===*
  * Every __global__ function K becomes, in a shared-object entry:
  *   void __lingqu_block_<K>(void **args, const lingqu_block_ctx *ctx);
- * which runs all threads of block ctx->block_idx. `args` is exactly the array
- * cudaLaunchKernel receives (one pointer per kernel parameter). Alongside it,
+ * which runs all threads of block ctx->block_idx (the collapsed form), and
+ *   void __lingqu_thread_<K>(void **args, lingqu_thread_ctx *ctx);
+ * which runs one thread (the per-thread form, for the fiber executor).
+ * Alongside them,
  *   const lingqu_kernel_info __lingqu_kernel_info_<K>;
- * describes it. <K> is the kernel's (mangled) symbol name.
+ * describes them. <K> is the kernel's (mangled) symbol name. `args` is
+ * exactly the array cudaLaunchKernel receives (one pointer per parameter).
+ * A kernel the compiler could not collapse has no block function.
  *===----------------------------------------------------------------------===*/
 
-#define LINGQU_LAUNCH_ABI_VERSION 1u
+#define LINGQU_LAUNCH_ABI_VERSION 2u
 /* Device code may call, and the runtime exports:
  *   void __lingqu_grid_sync(void);  -- grid_group::sync(), called by one
- *   thread per block in a cooperative launch. */
+ *   thread per block in a cooperative launch.
+ * The per-thread form calls the fiber executor's entry points below. */
 #define LINGQU_BLOCK_FN_PREFIX "__lingqu_block_"
+#define LINGQU_THREAD_FN_PREFIX "__lingqu_thread_"
 #define LINGQU_KERNEL_INFO_PREFIX "__lingqu_kernel_info_"
 /* Alignment of the per-block shared buffer and of the dynamic part in it. */
 #define LINGQU_SHARED_ALIGN 16u
@@ -89,20 +95,49 @@ typedef struct lingqu_block_ctx {
   uint32_t dynamic_shared_bytes;
   /* Per-block buffer: static __shared__ objects at the offsets the compiler
    * chose, then `extern __shared__` memory at static_shared_bytes rounded up
-   * to LINGQU_SHARED_ALIGN. */
+   * to LINGQU_SHARED_ALIGN. Both forms of a kernel use the same offsets. */
   void *shared;
 } lingqu_block_ctx;
 
+/* One CUDA thread of the per-thread form. */
+typedef struct lingqu_thread_ctx {
+  lingqu_block_ctx block;
+  uint32_t thread_idx[3];
+  uint32_t lane; /* linear thread index modulo 32 */
+  void *fiber;   /* the runtime's handle; device code only passes it on */
+} lingqu_thread_ctx;
+
 typedef void (*lingqu_block_fn)(void **args, const lingqu_block_ctx *ctx);
+typedef void (*lingqu_thread_fn)(void **args, lingqu_thread_ctx *ctx);
+
+/* lingqu_kernel_info.flags */
+#define LINGQU_KERNEL_FIBER_ONLY 1u /* no block function: see lqcc's remark */
 
 typedef struct lingqu_kernel_info {
   uint32_t abi_version;         /* LINGQU_LAUNCH_ABI_VERSION */
   uint32_t num_params;
   uint32_t static_shared_bytes; /* already a multiple of LINGQU_SHARED_ALIGN */
-  uint32_t flags;               /* reserved, 0 */
-  lingqu_block_fn block_fn;
+  uint32_t flags;               /* LINGQU_KERNEL_* */
+  lingqu_block_fn block_fn;     /* NULL with LINGQU_KERNEL_FIBER_ONLY */
   const uint32_t *param_sizes; /* num_params entries: bytes of each parameter */
+  lingqu_thread_fn thread_fn;
 } lingqu_kernel_info;
+
+/*--- Fiber executor entry points ------------------------------------------===*
+ * The per-thread form calls these where the kernel synchronises; each may
+ * switch to another thread of the block before it returns. `site` is a
+ * NUL-terminated "file:line:col" naming the call in the source; calls at the
+ * same site are the same barrier. Modes and kinds are the simt dialect's
+ * (ShuffleMode: idx 0, up 1, down 2, xor 3; VoteKind: ballot 0, any 1,
+ * all 2). */
+void __lingqu_fiber_barrier(lingqu_thread_ctx *ctx, const char *site);
+uint32_t __lingqu_fiber_shuffle(lingqu_thread_ctx *ctx, uint32_t mode,
+                                uint32_t mask, uint32_t value, uint32_t offset,
+                                uint32_t width);
+uint32_t __lingqu_fiber_vote(lingqu_thread_ctx *ctx, uint32_t kind,
+                             uint32_t mask, uint32_t predicate);
+uint32_t __lingqu_fiber_active_mask(lingqu_thread_ctx *ctx, const char *site);
+void __lingqu_fiber_warp_barrier(lingqu_thread_ctx *ctx, uint32_t mask);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -36,7 +36,7 @@ def ConvertNVVMToSIMT : Pass<"convert-nvvm-to-simt", "mlir::ModuleOp"> {
 }
 
 def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
-  let summary = "Lower each simt kernel to a CPU block function";
+  let summary = "Lower each simt kernel to a CPU block function and a thread function";
   let description = [{
     Collapses the threads of a block into loops. For each `llvm.func` marked
     `simt.kernel`, emits
@@ -47,6 +47,11 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
       `include/lingqu/ABI/FatBinary.h`), then runs every thread of one block:
       the body is split at each `simt.barrier` and each barrier-free piece is
       wrapped in `scf.for` loops over `z`, `y`, `x` (innermost `x`);
+    * `__lingqu_thread_<kernel>(ptr %args, ptr %ctx)`, the per-thread form
+      for the fiber executor: the kernel as written, its coordinates read
+      from the `lingqu_thread_ctx`, `simt.barrier` and the warp collectives
+      turned into calls of the executor's `__lingqu_fiber_*` entry points
+      (a barrier passes a constant string naming its source location);
     * `__lingqu_kernel_info_<kernel>`, the kernel's descriptor.
 
     An `scf.if`, `scf.index_switch`, `scf.for` or `scf.while` that holds a
@@ -83,14 +88,25 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     `__shared__` variables (address space 3) become offsets in the per-block
     buffer, `extern __shared__` memory follows the static part.
 
-    Rejected with an error naming the kernel and the source line: a barrier
-    inside another region op (say, `scf.execute_region`), an `scf.for` with
-    thread-dependent bounds around a barrier or collective (inside a
-    thread-dependent branch, or around any collective), simt operations in a function
-    that is not a kernel (a device function that was not inlined),
-    variable-length local arrays, and NVVM operations without a CPU
-    lowering.
+    Some kernels are not collapsed: a barrier under control flow that the
+    uniformity analysis cannot show to be block-uniform (CUDA leaves that
+    undefined; only real threads can check it), a barrier inside another
+    region op (say, `scf.execute_region`), unstructured control flow, an
+    `scf.for` with thread-dependent bounds around a collective, and
+    variable-length local arrays. Such a kernel gets no block function: its
+    kernel info is flagged `LINGQU_KERNEL_FIBER_ONLY`, and a remark
+    `kernel <name> runs on the fiber executor: <reason> (<file:line>)` says
+    why. With `fiber-fallback=false` it is an error instead.
+
+    Rejected with an error naming the kernel and the source line: simt
+    operations in a function that is not a kernel (a device function that
+    was not inlined), and NVVM operations without a CPU lowering.
   }];
+  let options = [
+    Option<"fiberFallback", "fiber-fallback", "bool", /*default=*/"true",
+           "Run a kernel that cannot be collapsed on the fiber executor "
+           "(with a remark) instead of failing">
+  ];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"];
 }

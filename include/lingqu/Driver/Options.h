@@ -25,6 +25,7 @@ struct LqccOptions {
   std::string output;           // -o
   bool compileOnly = false;     // -c
   bool verbose = false;         // -v
+  bool noWarnings = false;      // -w: no warnings or remarks
   bool debugInfo = false;       // -g
   bool help = false;
   unsigned optLevel = 3;        // nvcc's default for device code

@@ -30,6 +30,7 @@ struct CudaCompileOptions {
   unsigned optLevel = 3;
   bool debugInfo = false;
   bool verbose = false;
+  bool noWarnings = false; // -w
   /// Directory with Lingqu's own CUDA headers (cuda_runtime.h, ...).
   std::string cudaHeaderDir;
 };

@@ -267,7 +267,7 @@ LogicalResult lingqu::expandWarpCollectives(
     return failure();
 
   Expander expander(slots);
-  auto done = llvm::make_scope_exit([&] {
+  llvm::scope_exit done([&] {
     presenceStores.append(expander.presenceStores.begin(),
                           expander.presenceStores.end());
   });

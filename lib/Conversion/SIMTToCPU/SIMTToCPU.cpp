@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lingqu/Conversion/SIMTToCPU.h"
+#include "KernelForms.h"
 #include "PerThreadSlots.h"
 #include "lingqu/Analysis/Uniformity.h"
 #include "lingqu/ABI/FatBinary.h"
@@ -36,41 +37,9 @@ namespace lingqu {
 using namespace mlir;
 using namespace lingqu;
 
-/// The CUDA shared address space.
-static constexpr unsigned kSharedAddrSpace = 3;
 /// How deep a chain of pure ops may be recomputed after a barrier before its
 /// value is kept per thread instead.
 static constexpr unsigned kMaxRematDepth = 8;
-
-/// The location of user source behind `loc`: for code inlined from a header
-/// (a device function, a CUDA intrinsic), the outermost call site.
-static std::optional<FileLineColLoc> userSourceLoc(Location loc) {
-  if (auto callSite = dyn_cast<CallSiteLoc>(loc)) {
-    if (auto caller = userSourceLoc(callSite.getCaller()))
-      return caller;
-    return userSourceLoc(callSite.getCallee());
-  }
-  if (auto fused = dyn_cast<FusedLoc>(loc)) {
-    for (Location inner : fused.getLocations())
-      if (auto found = userSourceLoc(inner))
-        return found;
-    return std::nullopt;
-  }
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return userSourceLoc(name.getChildLoc());
-  if (auto fileLoc = dyn_cast<FileLineColLoc>(loc))
-    return fileLoc;
-  return std::nullopt;
-}
-
-/// "file:line" of a location, for diagnostics that must point at user source.
-static std::string sourceLine(Location loc) {
-  if (auto fileLoc = userSourceLoc(loc))
-    return (fileLoc->getFilename().getValue() + ":" +
-            Twine(fileLoc->getLine()))
-        .str();
-  return "<unknown>";
-}
 
 namespace {
 
@@ -85,14 +54,21 @@ struct ThreadLoopNest {
 /// Lowers one kernel. run() follows the numbered steps.
 class KernelLowering {
 public:
-  KernelLowering(LLVM::LLVMFuncOp kernel, const DataLayout &layout)
-      : kernel(kernel), module(kernel->getParentOfType<ModuleOp>()),
-        ctx(kernel.getContext()), layout(layout), builder(ctx) {}
+  KernelLowering(LLVM::LLVMFuncOp kernel, const SharedLayout &shared)
+      : whyNotLoc(UnknownLoc::get(kernel.getContext())), kernel(kernel),
+        module(kernel->getParentOfType<ModuleOp>()), ctx(kernel.getContext()),
+        shared(shared), builder(ctx) {}
 
-  LogicalResult run();
+  /// The block function, or failure with `whyNot` saying what could not be
+  /// collapsed. Either way the kernel's body is gone.
+  FailureOr<LLVM::LLVMFuncOp> run();
+
+  /// What stopped the lowering, and where.
+  std::string whyNot;
+  Location whyNotLoc;
 
 private:
-  InFlightDiagnostic unsupported(Operation *op, const Twine &what);
+  LogicalResult unsupported(Operation *op, const Twine &what);
   LogicalResult checkSupported();
   void createBlockFunction();
   void replaceGridQueries();
@@ -100,7 +76,6 @@ private:
   LogicalResult placeSharedMemory();
   void carryValuesAcrossBarriers();
   void replaceThreadIds();
-  void emitKernelInfo();
 
   LogicalResult demoteBlockLevelControlFlow();
   LogicalResult predicateDivergentBranches(const UniformityAnalysis &uniformity);
@@ -123,7 +98,7 @@ private:
   LLVM::LLVMFuncOp kernel;
   ModuleOp module;
   MLIRContext *ctx;
-  const DataLayout &layout;
+  const SharedLayout &shared;
   OpBuilder builder;
 
   LLVM::LLVMFuncOp blockFn;
@@ -151,8 +126,6 @@ private:
   /// loop's entry, an __activemask()): they run for every thread, storing
   /// the thread's predicate there.
   DenseSet<Operation *> activeInits;
-  SmallVector<uint32_t> paramSizes;
-  uint64_t staticSharedBytes = 0;
 
   SmallVector<ThreadLoopNest> nests;
   DenseMap<Block *, int> nestOfBody;
@@ -165,15 +138,15 @@ private:
 
 } // namespace
 
-InFlightDiagnostic KernelLowering::unsupported(Operation *op,
-                                               const Twine &what) {
+LogicalResult KernelLowering::unsupported(Operation *op, const Twine &what) {
   Location loc = op->getLoc();
   if (!userSourceLoc(loc))
     loc = kernel.getLoc();
-  return mlir::emitError(loc)
-         << what << " is not supported (kernel "
-         << llvm::demangle(kernel.getSymName().str()) << ", "
-         << sourceLine(loc) << ")";
+  if (whyNot.empty()) {
+    whyNot = what.str();
+    whyNotLoc = loc;
+  }
+  return failure();
 }
 
 Value KernelLowering::i32Const(OpBuilder &b, Location loc, int64_t v) {
@@ -188,34 +161,55 @@ Value KernelLowering::i64Const(OpBuilder &b, Location loc, int64_t v) {
 
 /// 1. What this lowering cannot express is rejected: the constructs below up
 ///    front, control flow around collectives once uniformity is known
-///    (steps 5b and 6b). A rejected kernel fails the pass.
+///    (steps 5b and 6b). Such a kernel runs on the fiber executor instead.
 LogicalResult KernelLowering::checkSupported() {
   if (!kernel.getBody().hasOneBlock())
     return unsupported(kernel, "unstructured control flow");
+  // The kernel's parameters are block-uniform, as its block arguments. A
+  // condition read from memory every thread reads alike (a flag in shared
+  // memory, a count behind a parameter) is the same in every thread of a
+  // race-free program: only a condition that derives from the thread's
+  // coordinates or its own data makes a barrier thread-dependent.
+  UniformityAnalysis uniformity(kernel, nullptr, /*raceFreeLoads=*/true);
+  auto dependent = [&](Operation *parent) -> const char * {
+    if (auto ifOp = dyn_cast<scf::IfOp>(parent))
+      return uniformity.isUniform(ifOp.getCondition()) ? nullptr : "branch";
+    if (auto switchOp = dyn_cast<scf::IndexSwitchOp>(parent))
+      return uniformity.isUniform(switchOp.getArg()) ? nullptr : "switch";
+    if (auto whileOp = dyn_cast<scf::WhileOp>(parent))
+      return uniformity.isUniform(whileOp.getConditionOp().getCondition())
+                 ? nullptr
+                 : "loop";
+    if (auto forOp = dyn_cast<scf::ForOp>(parent))
+      return uniformity.isUniform(forOp.getLowerBound()) &&
+                     uniformity.isUniform(forOp.getUpperBound()) &&
+                     uniformity.isUniform(forOp.getStep())
+                 ? nullptr
+                 : "loop";
+    return nullptr;
+  };
   WalkResult result = kernel.walk([&](Operation *op) {
     if (isa<simt::BarrierOp>(op)) {
       // Loops and branches around a barrier run once per block; their
       // control must be block-uniform, as CUDA requires of __syncthreads().
+      // Where it cannot be shown to be, only real threads are exact.
       for (Operation *parent = op->getParentOp(); parent != kernel;
            parent = parent->getParentOp()) {
-        if (isa<scf::IfOp, scf::IndexSwitchOp, scf::ForOp, scf::WhileOp>(
-                parent))
-          continue;
-        (void)unsupported(op, "__syncthreads() inside '" +
-                                  parent->getName().getStringRef() + "'");
-        return WalkResult::interrupt();
+        if (!isa<scf::IfOp, scf::IndexSwitchOp, scf::ForOp, scf::WhileOp>(
+                parent)) {
+          (void)unsupported(op, "__syncthreads() inside '" +
+                                    parent->getName().getStringRef() + "'");
+          return WalkResult::interrupt();
+        }
+        if (const char *kind = dependent(parent)) {
+          Location at = userSourceLoc(parent->getLoc()) ? parent->getLoc()
+                                                        : op->getLoc();
+          (void)unsupported(op, "__syncthreads() at " + sourceLine(op->getLoc()) +
+                                    " under a thread-dependent " + kind);
+          whyNotLoc = at;
+          return WalkResult::interrupt();
+        }
       }
-    }
-    if (op->getDialect() &&
-        op->getDialect()->getNamespace() == "nvvm") {
-      (void)unsupported(op, "the NVVM operation '" +
-                                op->getName().getStringRef() + "'");
-      return WalkResult::interrupt();
-    }
-    if (auto call = dyn_cast<LLVM::CallIntrinsicOp>(op);
-        call && call.getIntrin().starts_with("llvm.nvvm.")) {
-      (void)unsupported(op, "the NVVM intrinsic '" + call.getIntrin() + "'");
-      return WalkResult::interrupt();
     }
     if (auto alloca = dyn_cast<LLVM::AllocaOp>(op);
         alloca && !matchPattern(alloca.getArraySize(), m_Constant())) {
@@ -280,15 +274,12 @@ void KernelLowering::createBlockFunction() {
                                      ArrayRef<LLVM::GEPArg>{int32_t(i)});
     Value argPtr = LLVM::LoadOp::create(builder, loc, ptrTy, slot);
     Value value;
-    if (auto byval = kernel.getArgAttrOfType<TypeAttr>(
-            i, LLVM::LLVMDialect::getByValAttrName())) {
-      paramSizes.push_back(layout.getTypeSize(byval.getValue()));
+    if (kernel.getArgAttr(i, LLVM::LLVMDialect::getByValAttrName())) {
       value = argPtr;
       if (arg.getType() != ptrTy)
         value = LLVM::AddrSpaceCastOp::create(builder, loc, arg.getType(),
                                               argPtr);
     } else {
-      paramSizes.push_back(layout.getTypeSize(arg.getType()));
       value = LLVM::LoadOp::create(builder, loc, arg.getType(), argPtr);
     }
     arg.replaceAllUsesWith(value);
@@ -372,55 +363,12 @@ LogicalResult KernelLowering::privatizeAllocas() {
   return success();
 }
 
-/// 5. `__shared__` globals get offsets in the per-block buffer, in order of
-///    first use and aligned as declared; `extern __shared__` arrays (no
-///    initializer, external linkage) all start after the static part.
+/// 5. `__shared__` globals live in the per-block buffer (KernelInfo.cpp
+///    chose the offsets, the same for the kernel's per-thread form).
 LogicalResult KernelLowering::placeSharedMemory() {
-  llvm::MapVector<LLVM::GlobalOp, SmallVector<LLVM::AddressOfOp>> uses;
-  blockFn.walk([&](LLVM::AddressOfOp addr) {
-    auto global = dyn_cast_or_null<LLVM::GlobalOp>(
-        SymbolTable::lookupSymbolIn(module, addr.getGlobalNameAttr()));
-    if (global && global.getAddrSpace() == kSharedAddrSpace)
-      uses[global].push_back(addr);
-  });
-
-  auto isDynamic = [](LLVM::GlobalOp g) {
-    return g.getLinkage() == LLVM::Linkage::External &&
-           g.getInitializerRegion().empty() && !g.getValueOrNull();
-  };
-  llvm::DenseMap<LLVM::GlobalOp, uint64_t> offsets;
-  uint64_t offset = 0;
-  for (auto &[global, addrs] : uses) {
-    if (isDynamic(global))
-      continue;
-    uint64_t align = std::max<uint64_t>(
-        global.getAlignment().value_or(1),
-        layout.getTypeABIAlignment(global.getGlobalType()));
-    offset = llvm::alignTo(offset, align);
-    offsets[global] = offset;
-    offset += layout.getTypeSize(global.getGlobalType());
-  }
-  staticSharedBytes = llvm::alignTo(offset, LINGQU_SHARED_ALIGN);
-  if (staticSharedBytes > UINT32_MAX)
-    return unsupported(kernel, "more than 4 GiB of __shared__ memory");
-
   OpBuilder b(ctx);
   b.setInsertionPoint(prologueEnd);
-  auto i8 = b.getI8Type();
-  auto ptrTy = LLVM::LLVMPointerType::get(ctx);
-  for (auto &[global, addrs] : uses) {
-    uint64_t at = isDynamic(global) ? staticSharedBytes : offsets[global];
-    Location loc = global.getLoc();
-    Value ptr = LLVM::GEPOp::create(b, loc, ptrTy, i8, sharedBase,
-                                    ArrayRef<LLVM::GEPArg>{int32_t(at)});
-    for (LLVM::AddressOfOp addr : addrs) {
-      Value typed = ptr;
-      if (addr.getType() != ptrTy)
-        typed = LLVM::AddrSpaceCastOp::create(b, loc, addr.getType(), ptr);
-      addr.replaceAllUsesWith(typed);
-      addr.erase();
-    }
-  }
+  rewriteSharedAddresses(blockFn, shared, sharedBase, b);
   return success();
 }
 
@@ -899,50 +847,7 @@ void KernelLowering::replaceThreadIds() {
   }
 }
 
-/// 11. `const lingqu_kernel_info __lingqu_kernel_info_K`, and the parameter
-///    sizes it points at.
-void KernelLowering::emitKernelInfo() {
-  Location loc = kernel.getLoc();
-  auto i32 = builder.getI32Type();
-  auto ptrTy = LLVM::LLVMPointerType::get(ctx);
-  builder.setInsertionPoint(kernel);
-
-  std::string sizesName = ("__lingqu_param_sizes_" + kernel.getSymName()).str();
-  LLVM::GlobalOp sizes;
-  if (!paramSizes.empty()) {
-    auto arrayTy = LLVM::LLVMArrayType::get(i32, paramSizes.size());
-    auto tensorTy =
-        RankedTensorType::get({int64_t(paramSizes.size())}, i32);
-    sizes = LLVM::GlobalOp::create(
-        builder, loc, arrayTy, /*isConstant=*/true, LLVM::Linkage::Internal,
-        sizesName, DenseElementsAttr::get(tensorTy, ArrayRef(paramSizes)));
-  }
-
-  auto infoTy =
-      LLVM::LLVMStructType::getLiteral(ctx, {i32, i32, i32, i32, ptrTy, ptrTy});
-  std::string infoName =
-      (LINGQU_KERNEL_INFO_PREFIX + kernel.getSymName()).str();
-  auto info = LLVM::GlobalOp::create(builder, loc, infoTy, /*isConstant=*/true,
-                                     LLVM::Linkage::External, infoName,
-                                     Attribute());
-  OpBuilder b(ctx);
-  b.setInsertionPointToStart(b.createBlock(&info.getInitializerRegion()));
-  Value v = LLVM::UndefOp::create(b, loc, infoTy);
-  auto insert = [&](Value field, int64_t pos) {
-    v = LLVM::InsertValueOp::create(b, loc, v, field, pos);
-  };
-  insert(i32Const(b, loc, LINGQU_LAUNCH_ABI_VERSION), 0);
-  insert(i32Const(b, loc, paramSizes.size()), 1);
-  insert(i32Const(b, loc, staticSharedBytes), 2);
-  insert(i32Const(b, loc, 0), 3);
-  insert(LLVM::AddressOfOp::create(b, loc, blockFn), 4);
-  insert(sizes ? Value(LLVM::AddressOfOp::create(b, loc, sizes))
-               : Value(LLVM::ZeroOp::create(b, loc, ptrTy)),
-         5);
-  LLVM::ReturnOp::create(b, loc, v);
-}
-
-LogicalResult KernelLowering::run() {
+FailureOr<LLVM::LLVMFuncOp> KernelLowering::run() {
   if (failed(checkSupported()))
     return failure();
   createBlockFunction();
@@ -970,17 +875,82 @@ LogicalResult KernelLowering::run() {
   decideDivergentLoops();
   makeBlockLevelUsesUniform();
   replaceThreadIds();
-  emitKernelInfo();
-  kernel.erase();
-  return success();
+  return blockFn;
 }
 
 namespace {
 struct ConvertSIMTToCPUPass
     : lingqu::impl::ConvertSIMTToCPUBase<ConvertSIMTToCPUPass> {
+  using ConvertSIMTToCPUBase::ConvertSIMTToCPUBase;
   void runOnOperation() override;
+  LogicalResult lowerKernel(LLVM::LLVMFuncOp kernel, const DataLayout &layout);
 };
 } // namespace
+
+/// NVVM operations that were not raised to simt have no CPU meaning in
+/// either form of the kernel.
+static LogicalResult checkNoNVVM(LLVM::LLVMFuncOp kernel) {
+  WalkResult result = kernel.walk([&](Operation *op) {
+    std::string what;
+    if (op->getDialect() && op->getDialect()->getNamespace() == "nvvm")
+      what = ("the NVVM operation '" + op->getName().getStringRef() + "'").str();
+    else if (auto call = dyn_cast<LLVM::CallIntrinsicOp>(op);
+             call && call.getIntrin().starts_with("llvm.nvvm."))
+      what = ("the NVVM intrinsic '" + call.getIntrin() + "'").str();
+    else
+      return WalkResult::advance();
+    Location loc = userSourceLoc(op->getLoc()) ? op->getLoc() : kernel.getLoc();
+    mlir::emitError(loc) << what << " is not supported (kernel "
+                         << llvm::demangle(kernel.getSymName().str()) << ", "
+                         << sourceLine(loc) << ")";
+    return WalkResult::interrupt();
+  });
+  return failure(result.wasInterrupted());
+}
+
+/// Both forms of `kernel` and its kernel info; the kernel itself goes.
+LogicalResult ConvertSIMTToCPUPass::lowerKernel(LLVM::LLVMFuncOp kernel,
+                                                const DataLayout &layout) {
+  if (failed(checkNoNVVM(kernel)))
+    return failure();
+  std::string name = llvm::demangle(kernel.getSymName().str());
+  SharedLayout shared = computeSharedLayout(kernel, layout);
+  if (shared.staticBytes > UINT32_MAX)
+    return mlir::emitError(kernel.getLoc())
+           << "more than 4 GiB of __shared__ memory is not supported (kernel "
+           << name << ", " << sourceLine(kernel.getLoc()) << ")";
+  SmallVector<uint32_t> paramSizes = paramSizesOf(kernel, layout);
+  LLVM::LLVMFuncOp threadFn = emitThreadFunction(kernel, shared);
+
+  // The lowering moves the body into the block function, so it runs on a
+  // copy: a kernel it gives up on still has its signature for the info.
+  OpBuilder b(kernel);
+  auto work = cast<LLVM::LLVMFuncOp>(b.clone(*kernel));
+  std::string workName = (kernel.getSymName() + ".collapsing").str();
+  work.setSymName(workName);
+  KernelLowering lowering(work, shared);
+  FailureOr<LLVM::LLVMFuncOp> blockFn = lowering.run();
+  work.erase();
+  if (failed(blockFn)) {
+    if (auto partial = kernel->getParentOfType<ModuleOp>()
+                           .lookupSymbol<LLVM::LLVMFuncOp>(
+                               LINGQU_BLOCK_FN_PREFIX + workName))
+      partial.erase();
+    if (!fiberFallback)
+      return mlir::emitError(lowering.whyNotLoc)
+             << lowering.whyNot << " is not supported (kernel " << name
+             << ", " << sourceLine(lowering.whyNotLoc) << ")";
+    mlir::emitRemark(UnknownLoc::get(&getContext()))
+        << "kernel " << name << " runs on the fiber executor: "
+        << lowering.whyNot << " (" << sourceLine(lowering.whyNotLoc) << ")";
+  } else {
+    blockFn->setSymName((LINGQU_BLOCK_FN_PREFIX + kernel.getSymName()).str());
+  }
+  emitKernelInfo(kernel, paramSizes, shared,
+                 succeeded(blockFn) ? *blockFn : LLVM::LLVMFuncOp(), threadFn);
+  kernel.erase();
+  return success();
+}
 
 void ConvertSIMTToCPUPass::runOnOperation() {
   ModuleOp module = getOperation();
@@ -1011,7 +981,7 @@ void ConvertSIMTToCPUPass::runOnOperation() {
     });
   }
   for (LLVM::LLVMFuncOp kernel : kernels)
-    if (failed(KernelLowering(kernel, layout).run()))
+    if (failed(lowerKernel(kernel, layout)))
       failedAny = true;
   if (failedAny)
     return signalPassFailure();
@@ -1019,7 +989,7 @@ void ConvertSIMTToCPUPass::runOnOperation() {
   // Shared variables now live in the per-block buffers.
   for (auto global :
        llvm::make_early_inc_range(module.getOps<LLVM::GlobalOp>()))
-    if (global.getAddrSpace() == kSharedAddrSpace &&
+    if (global.getAddrSpace() == /*CUDA shared*/ 3 &&
         global.symbolKnownUseEmpty(module))
       global.erase();
 }

@@ -5,6 +5,10 @@
 // owns one shared-memory buffer, grown when a launch needs more and reused
 // across blocks and launches, and fills in its own lingqu_block_ctx.
 //
+// A block runs its collapsed form (the block function) unless the kernel
+// has none or LINGQU_EXECUTOR=fiber asks for the reference executor: then
+// its threads run as fibers (FiberExecutor.h).
+//
 // Launches are synchronous for now: launch() returns when every block has
 // run, so synchronize() has nothing to wait for. Streams (asynchronous,
 // in-order queues on a task_group) come later.
@@ -12,15 +16,19 @@
 //===----------------------------------------------------------------------===//
 
 #include "device/cpu/CpuDevice.h"
+#include "device/cpu/FiberExecutor.h"
 #include "device/cpu/GridBarrier.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <atomic>
 #include <cstdlib>
 #include <system_error>
 #include <thread>
 #include <vector>
 
+#include "absl/synchronization/mutex.h"
 #include "core/Status.h"
 #include "tbb/enumerable_thread_specific.h"
 #include "tbb/parallel_for.h"
@@ -66,11 +74,37 @@ private:
   size_t capacity_ = 0;
 };
 
+/// The error of a launch's lowest failing block (so that what is reported
+/// does not depend on timing); the other workers stop at their next chunk.
+class LaunchOutcome {
+public:
+  bool failed() const { return failed_.load(std::memory_order_relaxed); }
+  void fail(absl::Status status, uint64_t block) {
+    absl::MutexLock lock(&mu_);
+    if (first_.ok() || block < firstBlock_) {
+      first_ = std::move(status);
+      firstBlock_ = block;
+    }
+    failed_.store(true, std::memory_order_relaxed);
+  }
+  absl::Status take() {
+    absl::MutexLock lock(&mu_);
+    return first_;
+  }
+
+private:
+  std::atomic<bool> failed_{false};
+  absl::Mutex mu_;
+  absl::Status first_ ABSL_GUARDED_BY(mu_);
+  uint64_t firstBlock_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
 class CpuDevice final : public Device {
 public:
   explicit CpuDevice(const CpuDeviceOptions &options)
       : arena_(options.threads > 0 ? options.threads
-                                   : tbb::task_arena::automatic) {}
+                                   : tbb::task_arena::automatic),
+        executor_(options.executor) {}
 
   absl::string_view name() const override { return "cpu"; }
   const DeviceLimits &limits() const override { return limits_; }
@@ -83,11 +117,19 @@ public:
 private:
   /// Runs blocks [begin, end) of the linearised grid on this worker.
   void runBlocks(const KernelLaunch &launch, uint64_t begin, uint64_t end,
-                 size_t sharedBytes, std::atomic<bool> &outOfMemory);
+                 SharedBuffer &buffer, FiberExecutor &fibers,
+                 size_t sharedBytes, LaunchOutcome &outcome);
+  bool onFibers(const KernelLaunch &launch) const {
+    return executor_ == Executor::Fiber ||
+           launch.info->block_fn == nullptr;
+  }
+  absl::Status finish(const KernelLaunch &launch, LaunchOutcome &outcome);
 
   DeviceLimits limits_;
   tbb::task_arena arena_;
+  Executor executor_;
   tbb::enumerable_thread_specific<SharedBuffer> buffers_;
+  tbb::enumerable_thread_specific<FiberExecutor> fibers_;
 };
 
 absl::Status CpuDevice::launch(const KernelLaunch &launch) {
@@ -97,7 +139,7 @@ absl::Status CpuDevice::launch(const KernelLaunch &launch) {
       launch.dynamicSharedBytes;
   if (launch.cooperative)
     return launchCooperative(launch, sharedBytes);
-  std::atomic<bool> outOfMemory{false};
+  LaunchOutcome outcome;
   // Blocks are handed out in increasing order, a chunk at a time, from one
   // counter: a block that waits for an earlier block's result (single-pass
   // scans with decoupled look-back) only ever waits for a block that some
@@ -110,20 +152,27 @@ absl::Status CpuDevice::launch(const KernelLaunch &launch) {
       for (uint64_t begin = next.fetch_add(chunk); begin < numBlocks;
            begin = next.fetch_add(chunk))
         runBlocks(launch, begin, std::min(begin + chunk, numBlocks),
-                  sharedBytes, outOfMemory);
+                  buffers_.local(), fibers_.local(), sharedBytes, outcome);
     });
   });
-  if (outOfMemory.load())
-    return makeError(cudaErrorLaunchOutOfResources,
-                     "out of host memory for a block's shared memory");
-  return absl::OkStatus();
+  return finish(launch, outcome);
+}
+
+absl::Status CpuDevice::finish(const KernelLaunch &launch,
+                               LaunchOutcome &outcome) {
+  absl::Status status = outcome.take();
+  // A kernel that fails while it runs says why where the user sees it, as
+  // CUDA's "unspecified launch failure" cannot.
+  if (errorCodeOf(status) == cudaErrorLaunchFailure)
+    std::fprintf(stderr, "lingqu: %s\n", std::string(status.message()).c_str());
+  return status;
 }
 
 absl::Status CpuDevice::launchCooperative(const KernelLaunch &launch,
                                           size_t sharedBytes) {
   const uint64_t numBlocks = launch.grid.volume();
   GridBarrier barrier(numBlocks);
-  std::atomic<bool> outOfMemory{false};
+  LaunchOutcome outcome;
   // No block starts before every block has a thread: a block waiting at a
   // grid barrier for a block that never started would wait forever.
   absl::Mutex gateMu;
@@ -139,8 +188,11 @@ absl::Status CpuDevice::launchCooperative(const KernelLaunch &launch,
           if (abandoned)
             return;
         }
+        // This thread's own buffers: it ends with the launch.
+        SharedBuffer buffer;
+        FiberExecutor fibers;
         GridBarrier::current() = &barrier;
-        runBlocks(launch, b, b + 1, sharedBytes, outOfMemory);
+        runBlocks(launch, b, b + 1, buffer, fibers, sharedBytes, outcome);
         GridBarrier::current() = nullptr;
       });
     } catch (const std::system_error &) {
@@ -158,18 +210,20 @@ absl::Status CpuDevice::launchCooperative(const KernelLaunch &launch,
     return makeError(cudaErrorLaunchOutOfResources,
                      "cannot start a thread for every block of a cooperative "
                      "launch");
-  if (outOfMemory.load())
-    return makeError(cudaErrorLaunchOutOfResources,
-                     "out of host memory for a block's shared memory");
-  return absl::OkStatus();
+  return finish(launch, outcome);
 }
 
 void CpuDevice::runBlocks(const KernelLaunch &launch, uint64_t begin,
-                          uint64_t end, size_t sharedBytes,
-                          std::atomic<bool> &outOfMemory) {
-  void *shared = buffers_.local().reserve(sharedBytes);
+                          uint64_t end, SharedBuffer &buffer,
+                          FiberExecutor &fibers, size_t sharedBytes,
+                          LaunchOutcome &outcome) {
+  if (outcome.failed())
+    return;
+  void *shared = buffer.reserve(sharedBytes);
   if (shared == nullptr) {
-    outOfMemory.store(true);
+    outcome.fail(makeError(cudaErrorLaunchOutOfResources,
+                           "out of host memory for a block's shared memory"),
+                 begin);
     return;
   }
   const Dim3 &grid = launch.grid, &block = launch.block;
@@ -188,12 +242,18 @@ void CpuDevice::runBlocks(const KernelLaunch &launch, uint64_t begin,
   uint64_t rest = begin / grid.x;
   uint32_t y = uint32_t(rest % grid.y);
   uint32_t z = uint32_t(rest / grid.y);
-  lingqu_block_fn blockFn = launch.info->block_fn;
+  lingqu_block_fn blockFn = onFibers(launch) ? nullptr : launch.info->block_fn;
   for (uint64_t i = begin; i != end; ++i) {
     ctx.block_idx[0] = x;
     ctx.block_idx[1] = y;
     ctx.block_idx[2] = z;
-    blockFn(launch.args, &ctx);
+    if (blockFn) {
+      blockFn(launch.args, &ctx);
+    } else if (absl::Status status = fibers.runBlock(launch, ctx);
+               !status.ok()) {
+      outcome.fail(std::move(status), i);
+      return;
+    }
     if (++x == grid.x) {
       x = 0;
       if (++y == grid.y) {
@@ -205,6 +265,22 @@ void CpuDevice::runBlocks(const KernelLaunch &launch, uint64_t begin,
 }
 
 } // namespace
+
+CpuDeviceOptions lingqu::rt::cpu::cpuDeviceOptionsFromEnvironment() {
+  CpuDeviceOptions options;
+  const char *executor = std::getenv("LINGQU_EXECUTOR");
+  if (executor == nullptr || std::strcmp(executor, "collapsed") == 0 ||
+      *executor == '\0')
+    return options;
+  if (std::strcmp(executor, "fiber") == 0)
+    options.executor = Executor::Fiber;
+  else
+    std::fprintf(stderr,
+                 "lingqu: LINGQU_EXECUTOR='%s' is not 'fiber' or "
+                 "'collapsed'; using 'collapsed'\n",
+                 executor);
+  return options;
+}
 
 std::unique_ptr<Device>
 lingqu::rt::cpu::createCpuDevice(const CpuDeviceOptions &options) {

@@ -13,10 +13,19 @@
 
 namespace lingqu::rt::cpu {
 
+/// How blocks run: their collapsed form where the compiler made one, or
+/// always on the fiber executor (the reference, LINGQU_EXECUTOR=fiber).
+enum class Executor { Collapsed, Fiber };
+
 struct CpuDeviceOptions {
   /// Worker threads of the device's arena; 0 lets oneTBB choose (all cores).
   int threads = 0;
+  Executor executor = Executor::Collapsed;
 };
+
+/// The options LINGQU_EXECUTOR asks for: `fiber`, or `collapsed` (the
+/// default). Anything else is reported once on stderr and ignored.
+CpuDeviceOptions cpuDeviceOptionsFromEnvironment();
 
 std::unique_ptr<Device> createCpuDevice(const CpuDeviceOptions &options = {});
 

@@ -31,14 +31,17 @@
 // CHECK:         llvm.return
 // CHECK-NOT:     simt.
 //
-// The descriptor: ABI 1, one 8-byte parameter, 1024 bytes of shared memory.
+// The descriptor: ABI 2, one 8-byte parameter, 1024 bytes of shared memory,
+// no flags, both forms of the kernel.
 // CHECK:       llvm.mlir.global internal constant @__lingqu_param_sizes_reverse(dense<8> : tensor<1xi32>)
 // CHECK:       llvm.mlir.global external constant @__lingqu_kernel_info_reverse()
-// CHECK:         llvm.mlir.constant(1 : i32)
+// CHECK:         llvm.mlir.constant(2 : i32)
 // CHECK:         llvm.mlir.constant(1 : i32)
 // CHECK:         llvm.mlir.constant(1024 : i32)
+// CHECK:         llvm.mlir.constant(0 : i32)
 // CHECK:         llvm.mlir.addressof @__lingqu_block_reverse
 // CHECK:         llvm.mlir.addressof @__lingqu_param_sizes_reverse
+// CHECK:         llvm.mlir.addressof @__lingqu_thread_reverse
 // The kernel itself and its shared global are gone.
 // CHECK-NOT:   llvm.func @reverse
 // CHECK-NOT:   @buf
@@ -253,8 +256,9 @@ llvm.func @divergent(%p: !llvm.ptr) attributes {simt.kernel} {
   %a = llvm.getelementptr %p[%t] : (!llvm.ptr, i32) -> !llvm.ptr, i32
   %v = llvm.load %a : !llvm.ptr -> i32
   %low = llvm.icmp "ult" %t, %c16 : i32
+  %full = llvm.mlir.constant(-1 : i32) : i32
   scf.if %low {
-    simt.barrier
+    simt.warp_barrier %full
     %w = llvm.sub %v, %one : i32
     llvm.store %w, %a : i32, !llvm.ptr
   } else {
@@ -289,8 +293,9 @@ llvm.func @ragged(%p: !llvm.ptr) attributes {simt.kernel} {
   %t = simt.thread_id x : i32
   %a = llvm.getelementptr %p[%t] : (!llvm.ptr, i32) -> !llvm.ptr, i32
   %n = llvm.load %a : !llvm.ptr -> i32
+  %full = llvm.mlir.constant(-1 : i32) : i32
   %r = scf.while (%left = %n) : (i32) -> i32 {
-    simt.barrier
+    simt.warp_barrier %full
     %go = llvm.icmp "sgt" %left, %c1 : i32
     %next = llvm.sub %left, %c1 : i32
     scf.condition(%go) %next : i32
