@@ -1,7 +1,7 @@
 // __activemask() names the lanes that reach it: everywhere in uniform code,
 // only those that took a thread-dependent branch or are still in a
 // thread-dependent loop; coalesced_threads() follows it.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: activemask: PASS
 #include <cooperative_groups.h>
 #include <cstdio>

@@ -1,6 +1,6 @@
 // Every CUDA atomic function, from all threads of many blocks at once (the
 // blocks run on different cores), on global and shared memory.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: histogram: PASS
 // CHECK: shared-histogram: PASS
 // CHECK: atomics: PASS

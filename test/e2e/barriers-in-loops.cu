@@ -1,7 +1,7 @@
 // __syncthreads() inside loops (counted, do-while with break, nested) and
 // under block-uniform branches, with per-thread values carried across them.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
-// RUN: %lqcc -O0 %s -o %t.O0 && %t.O0 | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
+// RUN: %lqcc -O0 %s -o %t.O0 && %run %t.O0 | FileCheck %s
 // CHECK: tree-reduce: PASS
 // CHECK: tiled-matmul: PASS
 // CHECK: uniform-branch: PASS

@@ -1,7 +1,7 @@
 // Level-synchronous breadth-first search on a CSR graph: one launch per
 // level, frontier queues built with atomicAdd, visited marks with atomicCAS,
 // blocks racing on different cores.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: bfs: PASS
 #include <cstdio>
 #include <queue>

@@ -1,7 +1,7 @@
 // Bitonic sort of each block's 512 keys in shared memory: barriers inside
 // two nested loops whose bounds are block-uniform, with thread-dependent
 // compare-and-swap in between.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: bitonic: PASS
 #include <algorithm>
 #include <cstdio>

@@ -1,6 +1,6 @@
 // Blocks past a runtime limit leave at once (a block-uniform return before
 // any barrier); the others synchronise normally.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: early-exit: PASS
 #include <cstdio>
 

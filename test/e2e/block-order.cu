@@ -1,7 +1,7 @@
 // A single-pass chained scan: each block waits for its predecessor's
 // running total before publishing its own. It finishes only if blocks start
 // in increasing order, as on a GPU; a timeout here means they did not.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: block-order: PASS
 #include <cstdio>
 #include <vector>

@@ -1,7 +1,7 @@
 // Cooperative groups: the thread block, static tiles of 32, 16 and 4 with
 // their shuffles, votes and matches, dynamic partitions, cg::reduce and the
 // scans, in 2-D blocks whose last warp is partial.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: block: PASS
 // CHECK: tiles: PASS
 // CHECK: reduce-scan: PASS

@@ -2,7 +2,7 @@
 // every block publishes a partial result, the whole grid synchronises, then
 // every block reads all the others' (twice, so the barrier is reused). A
 // grid larger than can run at once is cudaErrorCooperativeLaunchTooLarge.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: cooperative: PASS
 // CHECK: too large: 720 cudaErrorCooperativeLaunchTooLarge
 #include <cooperative_groups.h>

@@ -1,8 +1,8 @@
 // Loops whose trip count differs between warps (the same within each warp,
 // as CUDA requires of the lanes in a collective's mask), around warp
 // shuffles: each thread iterates while its own condition holds.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
-// RUN: %lqcc -O0 %s -o %t.O0 && %t.O0 | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
+// RUN: %lqcc -O0 %s -o %t.O0 && %run %t.O0 | FileCheck %s
 // CHECK: per-warp-rounds: PASS
 // CHECK: data-rounds: PASS
 #include <cstdio>

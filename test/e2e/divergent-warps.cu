@@ -1,8 +1,8 @@
 // Warp collectives under branches that only some threads take: the
 // two-stage block reduction (`if (warp == 0)`), a half-warp mask, and votes
 // in an if/else, with per-thread values flowing in and out of the branches.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
-// RUN: %lqcc -O0 %s -o %t.O0 && %t.O0 | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
+// RUN: %lqcc -O0 %s -o %t.O0 && %run %t.O0 | FileCheck %s
 // CHECK: block-reduce: PASS
 // CHECK: half-warp: PASS
 // CHECK: if-else-votes: PASS

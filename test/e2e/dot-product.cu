@@ -1,6 +1,6 @@
 // A double-precision dot product: block reductions in shared memory, then
 // one atomicAdd(double) per block into the result.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: dot: PASS
 #include <cmath>
 #include <cstdio>

@@ -1,5 +1,5 @@
 // Every thread of a 3-D grid of 3-D blocks sees its own coordinates.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: coordinates: PASS
 #include <cstdio>
 #include <vector>

@@ -1,5 +1,5 @@
 // Grid-stride loops: a grid much smaller than the data, 2-D and 1-D.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: grid-stride: PASS
 #include <cstdio>
 #include <vector>

@@ -1,6 +1,6 @@
 // A 256-bin byte histogram: per-block bins in shared memory updated with
 // shared-memory atomics from a grid-stride loop, merged into global bins.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: histogram-256: PASS
 #include <cstdio>
 #include <vector>

@@ -1,7 +1,7 @@
 // Kernel parameters of every size and alignment, including a struct passed
 // by value and a 2-D launch, reach every thread intact.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
-// RUN: %lqcc -O0 -g %s -o %t.O0 && %t.O0 | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
+// RUN: %lqcc -O0 -g %s -o %t.O0 && %run %t.O0 | FileCheck %s
 // CHECK: parameters: PASS
 #include <cstdio>
 

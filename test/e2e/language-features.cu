@@ -1,7 +1,7 @@
 // C++ in kernels: member functions, templates taking lambdas, early return,
 // `continue` in a loop with a barrier, a large local array across barriers,
 // 64-bit indexing.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: misc bad=0
 #include <cstdio>
 struct Acc { float s = 0; __device__ void add(float v) { s += v; } };

@@ -1,6 +1,6 @@
 // Bad launch configurations fail with CUDA's error codes and leave the
 // device usable; the errors are not sticky.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 #include <cstdio>
 
 __global__ void touch(int *p) { p[threadIdx.x] = 7; }

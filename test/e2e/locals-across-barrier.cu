@@ -1,6 +1,6 @@
 // Per-thread values and local arrays that live across a barrier stay per
 // thread; device functions are inlined, with their own locals.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: locals: PASS
 #include <cstdio>
 

@@ -1,6 +1,6 @@
 // Thousands of small launches of several kernels in a row: modules load
 // once, configurations never leak between launches, results chain.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: many-launches: PASS
 #include <cstdio>
 

@@ -1,6 +1,6 @@
 // Tiled matrix multiply of rectangular matrices whose sizes are not tile
 // multiples: zero-padded tiles, boundary checks around the barriers.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: matmul-ragged: PASS
 #include <cstdio>
 #include <vector>

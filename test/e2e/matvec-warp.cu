@@ -1,6 +1,6 @@
 // Matrix-vector product, one warp per row: lanes stride over the row and a
 // shuffle reduction sums them; rows beyond the matrix leave the kernel early.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: matvec: PASS
 #include <cstdio>
 #include <vector>

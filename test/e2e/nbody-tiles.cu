@@ -2,7 +2,7 @@
 // stages a tile of bodies, synchronises, accumulates, and moves on to the
 // next tile (a per-thread accumulator across two barriers per tile).
 // The force law avoids square roots: device math is another issue's.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: nbody: PASS
 #include <cmath>
 #include <cstdio>

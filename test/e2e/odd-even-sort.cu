@@ -1,6 +1,6 @@
 // Odd-even transposition sort in shared memory: a barrier in a loop whose
 // parity decides which threads compare, with extern dynamic shared memory.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: odd-even: PASS
 #include <algorithm>
 #include <cstdio>

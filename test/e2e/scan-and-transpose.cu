@@ -1,7 +1,7 @@
 // Two classic shared-memory kernels: a work-efficient (up-sweep/down-sweep)
 // exclusive scan with barriers in loops around thread-dependent branches,
 // and a tiled transpose with a padded tile in a 2-D block.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: scan: PASS
 // CHECK: transpose: PASS
 #include <cstdio>

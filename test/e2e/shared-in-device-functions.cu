@@ -1,6 +1,6 @@
 // A static __shared__ variable declared in a device function, used by two
 // kernels with different block sizes, each block seeing its own copy.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: first: PASS
 // CHECK: second: PASS
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Static __shared__ arrays of several types and extern __shared__ memory
 // sized at launch, communicating across top-level barriers; blocks do not
 // see each other's shared memory.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: shared-memory: PASS
 #include <cstdio>
 #include <vector>

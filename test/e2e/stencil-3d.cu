@@ -1,5 +1,5 @@
 // A 7-point 3-D stencil over a 3-D grid of 3-D blocks, boundary cells kept.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: stencil-3d: PASS
 #include <cstdio>
 #include <vector>

@@ -1,7 +1,7 @@
 // Stream compaction with warp-aggregated atomics: a ballot finds the lanes
 // that keep their element, one lane reserves space for the warp, each lane
 // writes at its rank among the kept lanes.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: compaction: PASS
 #include <algorithm>
 #include <cstdio>

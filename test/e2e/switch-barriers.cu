@@ -1,6 +1,6 @@
 // Barriers inside switch statements: on a block-uniform selector, and on a
 // per-thread selector (only warp-uniform code inside, with a warp shuffle).
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: uniform-switch: PASS
 // CHECK: divergent-switch: PASS
 #include <cstdio>

@@ -1,6 +1,6 @@
 // __syncthreads_count/_and/_or: a barrier that reduces a predicate over the
 // block, in straight-line code and inside a loop, in a 2-D block.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: syncthreads-vote: PASS
 #include <cstdio>
 

@@ -1,6 +1,6 @@
 // One templated block reduction for int, float and double with functors,
 // shared memory typed by the template, and a barrier in its loop.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: int: PASS
 // CHECK: double: PASS
 // CHECK: max: PASS

@@ -1,7 +1,7 @@
 // Kernel templates, a kernel without parameters, __host__ __device__
 // functions, and a __device__ variable shared by two kernels: the device
 // copy is distinct from its host twin of the same name.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: templates-and-globals: PASS
 #include <cstdio>
 

@@ -1,6 +1,6 @@
 // CUDA's vector types as kernel parameters, loads and stores: alignment and
 // layout agree between host and device.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: vector-types: PASS
 #include <cstdio>
 

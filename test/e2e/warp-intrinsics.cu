@@ -1,7 +1,7 @@
 // Warp shuffles of every kind and width, votes, __activemask, __syncwarp,
 // __reduce_*_sync and __match_*_sync, with exact 32-lane semantics,
 // including a partial last warp (blocks of 80 threads: warps of 32, 32, 16).
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: shuffles: PASS
 // CHECK: warp-reduce: PASS
 // CHECK: votes: PASS

@@ -1,7 +1,7 @@
 // A block-wide inclusive scan from warp shuffle scans: each warp scans with
 // __shfl_up_sync, warp totals go through shared memory, warp 0 scans them,
 // and every thread adds its warp's offset.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %run %t | FileCheck %s
 // CHECK: warp-scan: PASS
 #include <cstdio>
 
