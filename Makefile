@@ -27,7 +27,10 @@ build: deps configure
 demo: build
 	@./scripts/run-demo.sh $(BUILD)
 
+# The census line (`collapsed: N of M kernels`) comes first; CTest's summary
+# line is the last one.
 check: build
+	@python3 scripts/collapse-census.py $(BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 clean:

@@ -73,8 +73,8 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     may be partial). `__activemask()` names the lanes that reach it: each
     thread records whether predication lets it there.
 
-    A branch whose condition may differ between threads, around a barrier or
-    a collective (say, `if (warp == 0) v = warp_sum(v);`), is entered by the
+    A branch whose condition may differ between threads, around a warp
+    collective (say, `if (warp == 0) v = warp_sum(v);`), is entered by the
     whole block: its two sides become scopes that run in turn, and inside
     every thread loop in them a thread runs the code only where its own
     condition holds. Likewise a `scf.while` whose exit differs between

@@ -407,7 +407,9 @@ LogicalResult KernelLowering::demoteBlockLevelControlFlow() {
 }
 
 /// 6b. A branch that threads may take differently (its condition is not
-///     provably uniform) around a barrier or warp collective is entered by
+///     provably uniform) around a warp collective (whose expansion holds a
+///     barrier; a user's barrier there sends the kernel to the fiber
+///     executor, see step 1) is entered by
 ///     the whole block, and every thread loop inside runs each thread's code
 ///     only where that thread's condition holds: `if (c) {T} else {E}`
 ///     becomes two always-entered scopes, T predicated on c and E on !c.
