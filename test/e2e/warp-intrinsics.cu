@@ -22,7 +22,7 @@ __global__ void shuffles(const int *in, int *out) {
   o[4] = __shfl_down_sync(0xffffffff, v, 3);
   o[5] = __shfl_down_sync(0xffffffff, v, 2, 16);
   o[6] = __shfl_xor_sync(0xffffffff, v, 9);
-  o[7] = (int)(2 * __shfl_xor_sync(0xffffffff, d, 1, 2));
+  o[7] = (int)(2 * __shfl_xor_sync(0xffffffff, d, 3, 2));
 }
 
 // Host model of one shuffle; lanes outside the (partial) warp keep their own.
@@ -33,7 +33,8 @@ static int model(const int *warp, int lanes, int lane, int kind, int arg, int wi
   case 0: src = seg + (arg & (width - 1)); ok = true; break;
   case 1: src = lane - arg; ok = rel >= arg; break;
   case 2: src = lane + arg; ok = rel + arg < width; break;
-  default: src = lane ^ arg; ok = (src & ~(width - 1)) == seg; break;
+  // xor may read an earlier segment, never a later one (CUDA's rule).
+  default: src = lane ^ arg; ok = src < seg + width; break;
   }
   ok = ok && src < lanes;
   return ok ? warp[src] : warp[lane];
@@ -89,7 +90,7 @@ int main() {
     int want[8] = {model(w, lanes, lane, 0, 5, 32), model(w, lanes, lane, 0, 3, 8),
                    model(w, lanes, lane, 1, 2, 32), model(w, lanes, lane, 1, 1, 4),
                    model(w, lanes, lane, 2, 3, 32), model(w, lanes, lane, 2, 2, 16),
-                   model(w, lanes, lane, 3, 9, 32), model(w, lanes, lane, 3, 1, 2)};
+                   model(w, lanes, lane, 3, 9, 32), model(w, lanes, lane, 3, 3, 2)};
     for (int k = 0; k < 8; ++k)
       wrong += r[i * 8 + k] != want[k];
   }

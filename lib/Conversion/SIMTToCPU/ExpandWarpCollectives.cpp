@@ -114,11 +114,10 @@ void Expander::expand(simt::ShuffleOp op) {
         b, loc, P::ult, LLVM::AddOp::create(b, loc, rel, offset), width);
     break;
   case simt::ShuffleMode::bfly:
+    // An earlier segment may be read, a later one not (as CUDA's).
     src = LLVM::XOrOp::create(b, loc, pos.lane, offset);
-    valid = LLVM::ICmpOp::create(
-        b, loc, P::eq, LLVM::SubOp::create(
-                           b, loc, src, LLVM::AndOp::create(b, loc, src, segMask)),
-        segBase);
+    valid = LLVM::ICmpOp::create(b, loc, P::ult, src,
+                                 LLVM::AddOp::create(b, loc, segBase, width));
     break;
   }
   // A source past the last lane of a partial warp reads the lane's own value.
