@@ -20,6 +20,9 @@
 
 namespace lingqu {
 
+/// The CUDA shared address space (__shared__ globals live in it).
+constexpr unsigned kSharedAddrSpace = 3;
+
 /// The location of user source behind `loc`: for code inlined from a header
 /// (a device function, a CUDA intrinsic), the outermost call site.
 std::optional<mlir::FileLineColLoc> userSourceLoc(mlir::Location loc);

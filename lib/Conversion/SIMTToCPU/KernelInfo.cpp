@@ -10,9 +10,6 @@
 using namespace mlir;
 using namespace lingqu;
 
-/// The CUDA shared address space.
-static constexpr unsigned kSharedAddrSpace = 3;
-
 std::optional<FileLineColLoc> lingqu::userSourceLoc(Location loc) {
   if (auto callSite = dyn_cast<CallSiteLoc>(loc)) {
     if (auto caller = userSourceLoc(callSite.getCaller()))

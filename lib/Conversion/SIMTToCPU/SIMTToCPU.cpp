@@ -991,7 +991,7 @@ void ConvertSIMTToCPUPass::runOnOperation() {
   // Shared variables now live in the per-block buffers.
   for (auto global :
        llvm::make_early_inc_range(module.getOps<LLVM::GlobalOp>()))
-    if (global.getAddrSpace() == /*CUDA shared*/ 3 &&
+    if (global.getAddrSpace() == kSharedAddrSpace &&
         global.symbolKnownUseEmpty(module))
       global.erase();
 }

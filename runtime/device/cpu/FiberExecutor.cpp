@@ -122,7 +122,6 @@ struct Thread {
   fctx::fcontext_t fiber = nullptr;
   fctx::fcontext_t scheduler = nullptr;
   void *stack = nullptr;
-  bool started = false;
   Wait wait = Wait::None;
   const char *site = nullptr; // barrier or __activemask call site
   WarpOp op{};
