@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the reference pages in docs/ from the ODS definitions, so the
-# documented ops and passes are the ones the code declares.
+# Regenerates the reference pages in docs/ from the ODS definitions and the
+# API table, so the documented ops, passes and API coverage are the ones the
+# code declares.
 #   scripts/gen-docs.sh [OUTDIR]   (default: docs/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,3 +19,5 @@ gen() { # <title> <backend> <td> <output>
 gen "The simt dialect" "-gen-dialect-doc" include/lingqu/Dialect/SIMT/SIMTOps.td SIMTDialect.md
 gen "Transformation passes" "-gen-pass-doc" include/lingqu/Transforms/Passes.td TransformsPasses.md
 gen "Conversion passes" "-gen-pass-doc" include/lingqu/Conversion/Passes.td ConversionPasses.md
+python3 "$root/scripts/gen-api.py" --tblgen "${LLVM_TBLGEN:-/usr/lib/llvm-22/bin/llvm-tblgen}" \
+  --td "$root/runtime/api/Lingqu.td" --docs "$out/api-coverage.md"

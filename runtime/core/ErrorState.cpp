@@ -26,6 +26,8 @@ void lingqu::rt::recordStickyError(cudaError_t code) {
   stickyCode.compare_exchange_strong(none, code);
 }
 
+void lingqu::rt::clearStickyError() { stickyCode.store(cudaSuccess); }
+
 cudaError_t lingqu::rt::stickyError() {
   return stickyCode.load(std::memory_order_relaxed);
 }

@@ -24,6 +24,8 @@ cudaError_t recordError(cudaError_t code);
 
 /// Makes `code` the process's sticky error (the first one wins).
 void recordStickyError(cudaError_t code);
+/// cudaDeviceReset: the context is usable again.
+void clearStickyError();
 /// The sticky error, cudaSuccess if none.
 cudaError_t stickyError();
 /// cudaGetLastError: the last error (or the sticky one), then reset.

@@ -89,6 +89,13 @@ absl::Status MemoryManager::checkRange(const void *ptr, size_t bytes) const {
   return absl::OkStatus();
 }
 
+void MemoryManager::freeAllOnDevice(int ordinal) {
+  absl::MutexLock lock(&mu_);
+  for (const auto &[base, size] : allocations_)
+    std::free(reinterpret_cast<void *>(base));
+  allocations_.clear();
+}
+
 bool MemoryManager::isDevicePointer(const void *ptr) const {
   absl::ReaderMutexLock lock(&mu_);
   return findAllocation(ptr).second != 0;

@@ -53,6 +53,10 @@ public:
   /// cudaMemset: fills [ptr, ptr + bytes) of device memory with (uint8_t)value.
   absl::Status set(void *ptr, int value, size_t bytes) const;
 
+  /// cudaDeviceReset: frees every allocation (one table for all devices,
+  /// since all of them are host memory on the CPU device).
+  void freeAllOnDevice(int ordinal);
+
   /// Live allocations (for tests and leak reports).
   size_t liveAllocations() const;
 

@@ -11,6 +11,16 @@ using namespace lingqu::rt;
 
 namespace {
 constexpr absl::string_view kPayloadUrl = "lingqu.runtime/cudaError";
+constexpr absl::string_view kDriverPayloadUrl = "lingqu.runtime/CUresult";
+
+absl::Status withPayload(absl::Status status, absl::string_view url,
+                         int code) {
+  // Through a string_view: Debian's libabsl, built by GCC, mangles Cord's
+  // templated std::string constructor differently from Clang.
+  std::string value = std::to_string(code);
+  status.SetPayload(url, absl::Cord(absl::string_view(value)));
+  return status;
+}
 
 // Only for people reading a status; the payload is what the API layer uses.
 absl::StatusCode canonicalCode(cudaError_t code) {
@@ -43,12 +53,23 @@ absl::StatusCode canonicalCode(cudaError_t code) {
 
 absl::Status lingqu::rt::makeError(cudaError_t code,
                                    absl::string_view message) {
-  absl::Status status(canonicalCode(code), message);
-  // Through a string_view: Debian's libabsl, built by GCC, mangles Cord's
-  // templated std::string constructor differently from Clang.
-  std::string value = std::to_string(code);
-  status.SetPayload(kPayloadUrl, absl::Cord(absl::string_view(value)));
-  return status;
+  return withPayload(absl::Status(canonicalCode(code), message), kPayloadUrl,
+                     code);
+}
+
+absl::Status lingqu::rt::makeDriverError(int code, absl::string_view message) {
+  return withPayload(absl::Status(absl::StatusCode::kFailedPrecondition,
+                                  message),
+                     kDriverPayloadUrl, code);
+}
+
+int lingqu::rt::driverCodeOf(const absl::Status &status) {
+  if (auto payload = status.GetPayload(kDriverPayloadUrl)) {
+    int value = 0;
+    if (absl::SimpleAtoi(std::string(*payload), &value))
+      return value;
+  }
+  return -1;
 }
 
 cudaError_t lingqu::rt::errorCodeOf(const absl::Status &status) {

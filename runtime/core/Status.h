@@ -23,6 +23,12 @@ absl::Status makeError(cudaError_t code, absl::string_view message);
 /// there is one, cudaErrorUnknown for a status made elsewhere.
 cudaError_t errorCodeOf(const absl::Status &status);
 
+/// A failed status for a driver-API code (a CUresult, which must not be
+/// CUDA_SUCCESS): what the driver layer's own checks report.
+absl::Status makeDriverError(int code, absl::string_view message);
+/// The CUresult a status made by makeDriverError carries, or -1.
+int driverCodeOf(const absl::Status &status);
+
 /// "cudaErrorInvalidValue", or nullptr for a code CUDA does not define.
 const char *errorName(cudaError_t code);
 /// "invalid argument", or nullptr for a code CUDA does not define.

@@ -1,11 +1,10 @@
 //===- CudartApi.h - What every libcudart entry point shares ----*- C++ -*-===//
 //
-// An entry point checks what only the C interface can get wrong (null
-// out-pointers, enum ranges), calls the core, and returns through finish(),
-// which records a failure as the thread's last error and logs it when
-// LINGQU_LOG is set. The C API is declared with default visibility here;
-// everything else in the library is hidden (and the version script keeps
-// only cuda* and __cuda* exported).
+// The generated entry points (CudartEntryPoints.cpp) check the sticky error
+// and the table's argument checks, call the implementation in
+// lingqu::cudart::impl, and return through finish(), which records a
+// failure as the thread's last error, traces and logs it. libcudart.so has
+// no state of its own: the runtime is libcuda.so's (rt::Runtime::get()).
 //
 //===----------------------------------------------------------------------===//
 #ifndef LINGQU_CUDART_CUDARTAPI_H
@@ -18,21 +17,33 @@
 #include "cudart/CudartRegistration.h"
 #pragma GCC visibility pop
 
-#define LINGQU_CUDART_API extern "C" __attribute__((visibility("default")))
+#define LINGQU_EXPORT __attribute__((visibility("default")))
+#define LINGQU_CUDART_API extern "C" LINGQU_EXPORT
 
 namespace lingqu::rt {
 class Runtime;
 } // namespace lingqu::rt
+namespace lingqu::api {
+class Trace;
+} // namespace lingqu::api
 
 namespace lingqu::cudart {
 
-/// The process's runtime, built on the first call of any entry point (which
-/// may come from a registration constructor before main) and never
-/// destroyed, so that __cudaUnregisterFatBinary, which runs at exit, still
-/// finds it.
+/// The process's runtime (shared with libcuda.so).
 rt::Runtime &runtime();
 
+/// The sticky error as a status (OK if none): every entry point but the
+/// error queries returns it once a kernel has failed.
+absl::Status stickyStatus();
+
 /// cudaSuccess for OK; otherwise records, logs and returns the CUDA code.
+cudaError_t finish(api::Trace &trace, const absl::Status &status);
+/// The same without touching the last error (the error queries).
+cudaError_t finishQuietly(api::Trace &trace, const absl::Status &status);
+/// An entry point the table marks unimplemented: cudaErrorNotSupported,
+/// recorded as the last error.
+int notSupported(const char *name);
+/// For the hand-written registration entry points.
 cudaError_t finish(const char *api, const absl::Status &status);
 
 } // namespace lingqu::cudart

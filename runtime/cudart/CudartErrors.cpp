@@ -1,6 +1,7 @@
 //===- CudartErrors.cpp - cudaGetLastError and error strings --------------===//
 
 #include "cudart/CudartApi.h"
+#include "CudartImpl.h"
 
 #include "core/ErrorState.h"
 #include "core/Status.h"
@@ -10,22 +11,27 @@ using namespace lingqu;
 namespace {
 // What CUDA answers for a code it does not define, from both functions.
 constexpr const char *kUnrecognized = "unrecognized error code";
+
+absl::Status asStatus(cudaError_t code) {
+  return code == cudaSuccess ? absl::OkStatus()
+                             : rt::makeError(code, "the thread's last error");
+}
 } // namespace
 
-LINGQU_CUDART_API cudaError_t cudaGetLastError(void) {
-  return rt::takeLastError();
+absl::Status cudart::impl::cudaGetLastError() {
+  return asStatus(rt::takeLastError());
 }
 
-LINGQU_CUDART_API cudaError_t cudaPeekAtLastError(void) {
-  return rt::peekLastError();
+absl::Status cudart::impl::cudaPeekAtLastError() {
+  return asStatus(rt::peekLastError());
 }
 
-LINGQU_CUDART_API const char *cudaGetErrorString(cudaError_t error) {
+const char *cudart::impl::cudaGetErrorString(cudaError_t error) {
   const char *text = rt::errorDescription(error);
   return text ? text : kUnrecognized;
 }
 
-LINGQU_CUDART_API const char *cudaGetErrorName(cudaError_t error) {
+const char *cudart::impl::cudaGetErrorName(cudaError_t error) {
   const char *name = rt::errorName(error);
   return name ? name : kUnrecognized;
 }

@@ -1,6 +1,7 @@
 //===- CudartLaunch.cpp - <<<...>>> configurations and cudaLaunchKernel ---===//
 
 #include "cudart/CudartApi.h"
+#include "CudartImpl.h"
 
 #include "core/CallConfigStack.h"
 #include "core/Runtime.h"
@@ -13,8 +14,21 @@ using cudart::runtime;
 namespace {
 rt::Dim3 toDim3(const dim3 &d) { return rt::Dim3{d.x, d.y, d.z}; }
 dim3 fromDim3(const rt::Dim3 &d) { return dim3(d.x, d.y, d.z); }
+
+absl::Status launch(const void *func, dim3 gridDim, dim3 blockDim, void **args,
+                    size_t sharedMem, cudaStream_t stream, bool cooperative) {
+  rt::LaunchConfig config;
+  config.grid = toDim3(gridDim);
+  config.block = toDim3(blockDim);
+  config.dynamicSharedBytes = sharedMem;
+  config.stream = stream;
+  config.cooperative = cooperative;
+  return runtime().launchKernel(func, config, args);
+}
 } // namespace
 
+// The registration-side half of <<<...>>>: not part of CUDA's documented
+// API, so not in the API table.
 LINGQU_CUDART_API unsigned __cudaPushCallConfiguration(dim3 gridDim,
                                                        dim3 blockDim,
                                                        size_t sharedMem,
@@ -49,32 +63,17 @@ LINGQU_CUDART_API cudaError_t __cudaPopCallConfiguration(dim3 *gridDim,
   return cudaSuccess;
 }
 
-namespace {
-cudaError_t launch(const char *api, const void *func, dim3 gridDim,
-                   dim3 blockDim, void **args, size_t sharedMem,
-                   cudaStream_t stream, bool cooperative) {
-  rt::LaunchConfig config;
-  config.grid = toDim3(gridDim);
-  config.block = toDim3(blockDim);
-  config.dynamicSharedBytes = sharedMem;
-  config.stream = stream;
-  config.cooperative = cooperative;
-  return finish(api, runtime().launchKernel(func, config, args));
-}
-} // namespace
-
-LINGQU_CUDART_API cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim,
-                                               dim3 blockDim, void **args,
-                                               size_t sharedMem,
-                                               cudaStream_t stream) {
-  return launch("cudaLaunchKernel", func, gridDim, blockDim, args, sharedMem,
-                stream, /*cooperative=*/false);
+absl::Status cudart::impl::cudaLaunchKernel(const void *func, dim3 gridDim,
+                                            dim3 blockDim, void **args,
+                                            size_t sharedMem,
+                                            cudaStream_t stream) {
+  return launch(func, gridDim, blockDim, args, sharedMem, stream,
+                /*cooperative=*/false);
 }
 
-LINGQU_CUDART_API cudaError_t
-cudaLaunchCooperativeKernel(const void *func, dim3 gridDim, dim3 blockDim,
-                            void **args, size_t sharedMem,
-                            cudaStream_t stream) {
-  return launch("cudaLaunchCooperativeKernel", func, gridDim, blockDim, args,
-                sharedMem, stream, /*cooperative=*/true);
+absl::Status cudart::impl::cudaLaunchCooperativeKernel(
+    const void *func, dim3 gridDim, dim3 blockDim, void **args,
+    size_t sharedMem, cudaStream_t stream) {
+  return launch(func, gridDim, blockDim, args, sharedMem, stream,
+                /*cooperative=*/true);
 }

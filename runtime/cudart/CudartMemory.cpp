@@ -1,43 +1,59 @@
 //===- CudartMemory.cpp - cudaMalloc, cudaFree, cudaMemcpy, cudaMemset ----===//
 
 #include "cudart/CudartApi.h"
+#include "CudartImpl.h"
 
 #include "core/Runtime.h"
 #include "core/Status.h"
 
 using namespace lingqu;
-using cudart::finish;
 using cudart::runtime;
 
-LINGQU_CUDART_API cudaError_t cudaMalloc(void **devPtr, size_t size) {
-  if (devPtr == nullptr)
-    return finish("cudaMalloc",
-                  rt::makeError(cudaErrorInvalidValue, "devPtr is null"));
+namespace {
+/// Waits until the default stream's earlier work (and what it implicitly
+/// waits for) has run: a synchronous copy or set then runs on the calling
+/// thread, in order, without a round trip through the stream's worker.
+absl::Status drainDefaultStream() {
+  absl::StatusOr<rt::StreamRef> stream = runtime().stream(nullptr);
+  if (!stream.ok())
+    return stream.status();
+  for (const rt::StreamPoint &point :
+       (*stream)->context().implicitDependencies(**stream))
+    point.wait();
+  (*stream)->synchronize();
+  return absl::OkStatus();
+}
+} // namespace
+
+absl::Status cudart::impl::cudaMalloc(void **devPtr, size_t size) {
   absl::StatusOr<void *> ptr = runtime().memory().allocate(size);
   if (!ptr.ok())
-    return finish("cudaMalloc", ptr.status());
+    return ptr.status();
   *devPtr = *ptr;
-  return cudaSuccess;
+  return absl::OkStatus();
 }
 
-LINGQU_CUDART_API cudaError_t cudaFree(void *devPtr) {
-  return finish("cudaFree", runtime().memory().free(devPtr));
+absl::Status cudart::impl::cudaFree(void *devPtr) {
+  if (devPtr != nullptr)
+    runtime().currentContext().synchronize();
+  return runtime().memory().free(devPtr);
 }
 
-LINGQU_CUDART_API cudaError_t cudaMemcpy(void *dst, const void *src,
-                                         size_t count,
-                                         enum cudaMemcpyKind kind) {
+absl::Status cudart::impl::cudaMemcpy(void *dst, const void *src, size_t count,
+                                      enum cudaMemcpyKind kind) {
+  if (absl::Status s = drainDefaultStream(); !s.ok())
+    return s;
   // `kind` goes on as an int: a caller may pass any value in the enum's
   // storage, and the core rejects what is not a cudaMemcpyKind.
-  return finish("cudaMemcpy", runtime().memory().copy(dst, src, count,
-                                                      static_cast<int>(kind)));
+  return runtime().memory().copy(dst, src, count, static_cast<int>(kind));
 }
 
-LINGQU_CUDART_API cudaError_t cudaMemset(void *devPtr, int value,
-                                         size_t count) {
-  return finish("cudaMemset", runtime().memory().set(devPtr, value, count));
+absl::Status cudart::impl::cudaMemset(void *devPtr, int value, size_t count) {
+  if (absl::Status s = drainDefaultStream(); !s.ok())
+    return s;
+  return runtime().memory().set(devPtr, value, count);
 }
 
-LINGQU_CUDART_API cudaError_t cudaDeviceSynchronize(void) {
-  return finish("cudaDeviceSynchronize", runtime().synchronize());
+absl::Status cudart::impl::cudaDeviceSynchronize() {
+  return runtime().synchronize();
 }

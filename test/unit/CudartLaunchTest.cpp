@@ -187,8 +187,12 @@ TEST_F(CudartLaunchTest, MismatchedBarriersFailTheLaunchForGood) {
   testing::internal::CaptureStderr();
   cudaError_t result = launchLikeClang(stub(mismatchedStub), dim3(2, 3),
                                        dim3(4), 0, nullptr);
+  // The launch is asynchronous: it fails when it runs, reported by the
+  // synchronisation (or, if it already ran, by the launch's own return).
+  EXPECT_TRUE(result == cudaSuccess || result == cudaErrorLaunchFailure)
+      << cudaGetErrorName(result);
+  EXPECT_EQ(cudaDeviceSynchronize(), cudaErrorLaunchFailure);
   std::string message = testing::internal::GetCapturedStderr();
-  EXPECT_EQ(result, cudaErrorLaunchFailure) << cudaGetErrorName(result);
   // One line naming the kernel, the first failing block and both barriers.
   EXPECT_EQ(message, "lingqu: kernel 'mismatched_kernel' block (0,0,0): "
                      "threads wait at different barriers: thread (0,0,0) "

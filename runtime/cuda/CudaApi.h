@@ -1,0 +1,46 @@
+//===- CudaApi.h - What every libcuda entry point shares --------*- C++ -*-===//
+//
+// The generated entry points (CudaEntryPoints.cpp) check cuInit and the
+// table's argument checks, call the implementation in lingqu::cuda::impl,
+// and return through finish(), which turns the core's status into the
+// CUresult CUDA returns for it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LINGQU_CUDA_CUDAAPI_H
+#define LINGQU_CUDA_CUDAAPI_H
+
+#include "absl/status/status.h"
+
+#pragma GCC visibility push(default)
+#include "cuda.h"
+#pragma GCC visibility pop
+
+#define LINGQU_EXPORT __attribute__((visibility("default")))
+
+namespace lingqu::api {
+class Trace;
+} // namespace lingqu::api
+
+namespace lingqu::cuda {
+
+/// cuInit has succeeded.
+bool initialized();
+void setInitialized();
+
+/// The CUresult for a status: its driver code if the driver layer made it,
+/// else the runtime code's driver counterpart.
+CUresult resultOf(const absl::Status &status);
+/// Traces and logs the result; returns its CUresult.
+CUresult finish(api::Trace &trace, const absl::Status &status);
+
+/// An entry point the table marks unimplemented: CUDA_ERROR_NOT_SUPPORTED
+/// (CUDA_ERROR_NOT_INITIALIZED before cuInit).
+int notSupported(const char *name);
+
+/// "CUDA_ERROR_INVALID_VALUE" / "invalid argument", or nullptr.
+const char *resultName(CUresult result);
+const char *resultString(CUresult result);
+
+} // namespace lingqu::cuda
+
+#endif // LINGQU_CUDA_CUDAAPI_H

@@ -1,0 +1,69 @@
+//===- CudaRuntime.cpp - The process's runtime, built from the environment ===//
+//
+// LINGQU_DEVICES (default 1) virtual CPU devices, each with its own oneTBB
+// arena; CUDA_VISIBLE_DEVICES then selects and orders them as CUDA does: a
+// comma list of ordinals, ending at the first entry that is not a valid one.
+//
+//===----------------------------------------------------------------------===//
+
+#include <atomic>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "core/Runtime.h"
+#include "cuda/CudaApi.h"
+#include "device/cpu/CpuDevice.h"
+
+using namespace lingqu;
+
+namespace {
+std::atomic<bool> initializedFlag{false};
+
+std::vector<int> visibleOrdinals(int available) {
+  std::vector<int> ordinals;
+  const char *visible = std::getenv("CUDA_VISIBLE_DEVICES");
+  if (!visible) {
+    for (int i = 0; i < available; ++i)
+      ordinals.push_back(i);
+    return ordinals;
+  }
+  for (absl::string_view item : absl::StrSplit(visible, ',')) {
+    int ordinal;
+    if (!absl::SimpleAtoi(item, &ordinal) || ordinal < 0 ||
+        ordinal >= available)
+      break;
+    ordinals.push_back(ordinal);
+  }
+  return ordinals;
+}
+} // namespace
+
+rt::Runtime &rt::Runtime::get() {
+  // Leaked on purpose: __cudaUnregisterFatBinary runs at exit and must still
+  // find it, and worker threads may still hold references.
+  static rt::Runtime *instance = [] {
+    int available = 1;
+    if (const char *count = std::getenv("LINGQU_DEVICES"))
+      if (!absl::SimpleAtoi(count, &available) || available < 0)
+        available = 1;
+    std::vector<std::unique_ptr<rt::Device>> devices;
+    rt::cpu::CpuDeviceOptions options = rt::cpu::cpuDeviceOptionsFromEnvironment();
+    for (int ordinal : visibleOrdinals(available)) {
+      (void)ordinal;
+      devices.push_back(rt::cpu::createCpuDevice(options));
+    }
+    return new rt::Runtime(std::move(devices));
+  }();
+  return *instance;
+}
+
+bool cuda::initialized() {
+  return initializedFlag.load(std::memory_order_acquire);
+}
+
+void cuda::setInitialized() {
+  initializedFlag.store(true, std::memory_order_release);
+}
