@@ -108,6 +108,16 @@ size_t MemoryManager::liveAllocations() const {
 
 absl::Status MemoryManager::copy(void *dst, const void *src, size_t bytes,
                                  int kind) const {
+  if (absl::Status s = checkCopy(dst, src, bytes, kind); !s.ok())
+    return s;
+  // memmove: an overlapping device-to-device copy must not corrupt data.
+  if (bytes != 0)
+    std::memmove(dst, src, bytes);
+  return absl::OkStatus();
+}
+
+absl::Status MemoryManager::checkCopy(void *dst, const void *src, size_t bytes,
+                                      int kind) const {
   if (kind < cudaMemcpyHostToHost || kind > cudaMemcpyDefault)
     return makeError(cudaErrorInvalidMemcpyDirection,
                      absl::StrCat("memcpy kind ", kind,
@@ -142,18 +152,17 @@ absl::Status MemoryManager::copy(void *dst, const void *src, size_t bytes,
   if (srcDevice)
     if (absl::Status s = checkRange(src, bytes); !s.ok())
       return s;
-  // Launches are synchronous, so no kernel can be writing these bytes now;
-  // with streams, cudaMemcpy must first wait for the legacy default stream.
-  // memmove: an overlapping device-to-device copy must not corrupt data.
-  std::memmove(dst, src, bytes);
   return absl::OkStatus();
 }
 
 absl::Status MemoryManager::set(void *ptr, int value, size_t bytes) const {
-  if (bytes == 0)
-    return absl::OkStatus();
-  if (absl::Status s = checkRange(ptr, bytes); !s.ok())
+  if (absl::Status s = checkSet(ptr, bytes); !s.ok())
     return s;
-  std::memset(ptr, value & 0xff, bytes);
+  if (bytes != 0)
+    std::memset(ptr, value & 0xff, bytes);
   return absl::OkStatus();
+}
+
+absl::Status MemoryManager::checkSet(void *ptr, size_t bytes) const {
+  return bytes == 0 ? absl::OkStatus() : checkRange(ptr, bytes);
 }

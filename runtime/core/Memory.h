@@ -50,8 +50,13 @@ public:
   /// cudaErrorInvalidMemcpyDirection); the device side of the copy must pass
   /// checkRange; cudaMemcpyDefault decides per pointer with the table.
   absl::Status copy(void *dst, const void *src, size_t bytes, int kind) const;
+  /// The checks of copy() without the copy (cudaMemcpyAsync checks when it
+  /// is called and copies when the stream gets there).
+  absl::Status checkCopy(void *dst, const void *src, size_t bytes,
+                         int kind) const;
   /// cudaMemset: fills [ptr, ptr + bytes) of device memory with (uint8_t)value.
   absl::Status set(void *ptr, int value, size_t bytes) const;
+  absl::Status checkSet(void *ptr, size_t bytes) const;
 
   /// cudaDeviceReset: frees every allocation (one table for all devices,
   /// since all of them are host memory on the CPU device).

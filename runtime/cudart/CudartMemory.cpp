@@ -3,6 +3,8 @@
 #include "cudart/CudartApi.h"
 #include "CudartImpl.h"
 
+#include <cstring>
+
 #include "core/Runtime.h"
 #include "core/Status.h"
 
@@ -56,4 +58,34 @@ absl::Status cudart::impl::cudaMemset(void *devPtr, int value, size_t count) {
 
 absl::Status cudart::impl::cudaDeviceSynchronize() {
   return runtime().synchronize();
+}
+
+absl::Status cudart::impl::cudaMemcpyAsync(void *dst, const void *src,
+                                           size_t count,
+                                           enum cudaMemcpyKind kind,
+                                           cudaStream_t stream) {
+  if (absl::Status s = runtime().memory().checkCopy(dst, src, count, kind);
+      !s.ok())
+    return s;
+  absl::StatusOr<rt::StreamRef> target = runtime().stream(stream);
+  if (!target.ok())
+    return target.status();
+  if (count != 0)
+    runtime().enqueue(*target,
+                      [dst, src, count] { std::memmove(dst, src, count); });
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaMemsetAsync(void *devPtr, int value,
+                                           size_t count, cudaStream_t stream) {
+  if (absl::Status s = runtime().memory().checkSet(devPtr, count); !s.ok())
+    return s;
+  absl::StatusOr<rt::StreamRef> target = runtime().stream(stream);
+  if (!target.ok())
+    return target.status();
+  if (count != 0)
+    runtime().enqueue(*target, [devPtr, value, count] {
+      std::memset(devPtr, value & 0xff, count);
+    });
+  return absl::OkStatus();
 }

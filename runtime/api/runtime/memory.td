@@ -325,6 +325,8 @@ def : RuntimeFunction<"cudaMemcpyFromSymbol", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemcpyAsync", "memory"> {
+  let Implemented = 1;
+  let Desc = "Checked when called, copied when the stream reaches it.";
   let PerThread = "ptsz";
   let Params = [
     Param<"void *", "dst">,
@@ -471,6 +473,7 @@ def : RuntimeFunction<"cudaMemset3D", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemsetAsync", "memory"> {
+  let Implemented = 1;
   let PerThread = "ptsz";
   let Params = [
     Param<"void *", "devPtr">,

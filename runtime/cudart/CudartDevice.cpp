@@ -1,0 +1,163 @@
+//===- CudartDevice.cpp - Device management and version queries -----------===//
+
+#include "cudart/CudartApi.h"
+#include "CudartImpl.h"
+
+#include <cstdio>
+
+#include "absl/strings/str_format.h"
+#include "core/Runtime.h"
+#include "core/Status.h"
+
+using namespace lingqu;
+using cudart::runtime;
+
+namespace {
+/// The context a device-wide setting applies to: the current one.
+rt::Context &current() { return runtime().currentContext(); }
+
+size_t *limitField(rt::ContextLimits &limits, cudaLimit limit) {
+  switch (limit) {
+  case cudaLimitStackSize:
+    return &limits.stackSize;
+  case cudaLimitPrintfFifoSize:
+    return &limits.printfFifoSize;
+  case cudaLimitMallocHeapSize:
+    return &limits.mallocHeapSize;
+  case cudaLimitDevRuntimeSyncDepth:
+    return &limits.devRuntimeSyncDepth;
+  case cudaLimitDevRuntimePendingLaunchCount:
+    return &limits.devRuntimePendingLaunchCount;
+  case cudaLimitMaxL2FetchGranularity:
+    return &limits.maxL2FetchGranularity;
+  case cudaLimitPersistingL2CacheSize:
+    return &limits.persistingL2CacheSize;
+  }
+  return nullptr;
+}
+} // namespace
+
+absl::Status cudart::impl::cudaGetDeviceCount(int *count) {
+  *count = runtime().deviceCount();
+  if (*count == 0)
+    return rt::makeError(cudaErrorNoDevice, "no device is visible");
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaSetDevice(int device) {
+  return runtime().setDevice(device);
+}
+
+absl::Status cudart::impl::cudaInitDevice(int device, unsigned int deviceFlags,
+                                          unsigned int flags) {
+  if (absl::Status s = runtime().checkDevice(device); !s.ok())
+    return s;
+  if (flags != 0 || (deviceFlags & ~cudaDeviceMask))
+    return rt::makeError(cudaErrorInvalidValue, "invalid flags");
+  runtime().primaryContext(device).setFlags(deviceFlags);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGetDevice(int *device) {
+  if (runtime().deviceCount() == 0)
+    return rt::makeError(cudaErrorNoDevice, "no device is visible");
+  *device = current().ordinal();
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaSetValidDevices(int *device_arr, int len) {
+  for (int i = 0; i < len; ++i)
+    if (absl::Status s = runtime().checkDevice(device_arr[i]); !s.ok())
+      return s;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaSetDeviceFlags(unsigned int flags) {
+  current().setFlags(flags);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGetDeviceFlags(unsigned int *flags) {
+  // Mapped pinned memory is always available on the CPU device.
+  *flags = current().flags() | cudaDeviceMapHost;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaDeviceReset() {
+  return runtime().resetDevice(current().ordinal());
+}
+
+absl::Status cudart::impl::cudaDeviceSetLimit(enum cudaLimit limit,
+                                              size_t value) {
+  rt::ContextLimits limits = current().limits();
+  *limitField(limits, limit) = value;
+  current().setLimits(limits);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaDeviceGetLimit(size_t *pValue,
+                                              enum cudaLimit limit) {
+  rt::ContextLimits limits = current().limits();
+  *pValue = *limitField(limits, limit);
+  return absl::OkStatus();
+}
+
+absl::Status
+cudart::impl::cudaDeviceGetCacheConfig(enum cudaFuncCache *pCacheConfig) {
+  *pCacheConfig = static_cast<cudaFuncCache>(current().cacheConfig());
+  return absl::OkStatus();
+}
+
+absl::Status
+cudart::impl::cudaDeviceSetCacheConfig(enum cudaFuncCache cacheConfig) {
+  current().setCacheConfig(cacheConfig);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaDeviceGetStreamPriorityRange(
+    int *leastPriority, int *greatestPriority) {
+  if (leastPriority)
+    *leastPriority = 0;
+  if (greatestPriority)
+    *greatestPriority = -5;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaDeviceGetPCIBusId(char *pciBusId, int len,
+                                                 int device) {
+  if (absl::Status s = runtime().checkDevice(device); !s.ok())
+    return s;
+  std::string id = absl::StrFormat("0000:%02x:00.0", device + 1);
+  if (len < int(id.size()) + 1)
+    return rt::makeError(cudaErrorInvalidValue, "pciBusId is too short");
+  std::snprintf(pciBusId, len, "%s", id.c_str());
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaDeviceGetByPCIBusId(int *device,
+                                                   const char *pciBusId) {
+  unsigned domain = 0, bus = 0, slot = 0;
+  if (std::sscanf(pciBusId, "%x:%x:%x", &domain, &bus, &slot) != 3 ||
+      domain != 0 || slot != 0 || bus == 0 ||
+      int(bus) > runtime().deviceCount())
+    return rt::makeError(cudaErrorInvalidDevice,
+                         absl::StrCat("no device at PCI bus id ", pciBusId));
+  *device = int(bus) - 1;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaDeviceFlushGPUDirectRDMAWrites(
+    enum cudaFlushGPUDirectRDMAWritesTarget target,
+    enum cudaFlushGPUDirectRDMAWritesScope scope) {
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaDriverGetVersion(int *driverVersion) {
+  *driverVersion = CUDART_VERSION;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaRuntimeGetVersion(int *runtimeVersion) {
+  *runtimeVersion = CUDART_VERSION;
+  return absl::OkStatus();
+}
