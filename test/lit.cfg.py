@@ -20,6 +20,7 @@ config.environment["LC_ALL"] = "C"
 config.substitutions.append(("%lqcc", os.path.join(config.lingqu_tools_dir, "lqcc")))
 config.substitutions.append(("%lingqu_src", config.lingqu_src_root))
 config.substitutions.append(("%lingqu_obj", config.lingqu_obj_root))
+config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 # End-to-end programs run under both executors, which must agree.
 config.substitutions.append(
     ("%run", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "run_executors.py")))

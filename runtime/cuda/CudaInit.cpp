@@ -40,16 +40,7 @@ absl::Status cuda::impl::cuGetErrorName(CUresult error, const char **pStr) {
   return absl::OkStatus();
 }
 
-namespace {
-struct ProcEntry {
-  const char *name;
-  void *entry;
-  void *perThread;
-};
-const ProcEntry kProcTable[] = {
 #include "CudaProcTable.inc"
-};
-} // namespace
 
 absl::Status cuda::impl::cuGetProcAddress(const char *symbol, void **pfn,
                                           int cudaVersion, cuuint64_t flags,

@@ -9,6 +9,9 @@
 #include <stddef.h>
 
 #include "driver_types.h"
+#include "library_types.h"
+#include "surface_types.h"
+#include "texture_types.h"
 #include "vector_types.h"
 
 #define CUDART_VERSION 12080
@@ -16,6 +19,19 @@
 
 #ifndef CUDARTAPI
 #define CUDARTAPI
+#endif
+#ifndef CUDART_CB
+#define CUDART_CB
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+typedef void(CUDART_CB *cudaStreamCallback_t)(cudaStream_t stream,
+                                              cudaError_t status,
+                                              void *userData);
+#ifdef __cplusplus
+} /* extern "C" */
 #endif
 
 #include "lingqu_cudart_api.h"
