@@ -207,7 +207,8 @@ def sources(functions, driver, implemented):
     impl = "CudaImpl.h" if driver else "CudartImpl.h"
     api = "cuda/CudaApi.h" if driver else "cudart/CudartApi.h"
     out = [f"// {BANNER}", f'#include "{api}"', f'#include "{impl}"', "",
-           '#include "core/ApiTrace.h"', '#include "core/Context.h"', '#include "core/Status.h"', "",
+           '#include "core/ApiTrace.h"', '#include "core/Context.h"', '#include "core/Runtime.h"',
+           '#include "core/Status.h"', "",
            "// Exported names are the symbols CUDA's headers bind to; the header",
            "// maps each name to its symbol, so undo that here.",
            ]

@@ -39,6 +39,27 @@ Context::~Context() {
 
 Device &Context::device() const { return runtime_.device(ordinal_); }
 
+size_t *ContextLimits::field(int limit) {
+  switch (limit) {
+  case cudaLimitStackSize:
+    return &stackSize;
+  case cudaLimitPrintfFifoSize:
+    return &printfFifoSize;
+  case cudaLimitMallocHeapSize:
+    return &mallocHeapSize;
+  case cudaLimitDevRuntimeSyncDepth:
+    return &devRuntimeSyncDepth;
+  case cudaLimitDevRuntimePendingLaunchCount:
+    return &devRuntimePendingLaunchCount;
+  case cudaLimitMaxL2FetchGranularity:
+    return &maxL2FetchGranularity;
+  case cudaLimitPersistingL2CacheSize:
+    return &persistingL2CacheSize;
+  default:
+    return nullptr;
+  }
+}
+
 unsigned Context::flags() const {
   absl::MutexLock lock(&mu_);
   return flags_;

@@ -38,6 +38,9 @@ struct ContextLimits {
   size_t devRuntimePendingLaunchCount = 2048;
   size_t maxL2FetchGranularity = 32;
   size_t persistingL2CacheSize = 0;
+
+  /// The field for a cudaLimit / CUlimit (same values), or nullptr.
+  size_t *field(int limit);
 };
 
 class Context {

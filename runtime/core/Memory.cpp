@@ -20,15 +20,34 @@ absl::Status invalid(absl::string_view why) {
 std::string describe(const void *ptr, size_t bytes) {
   return absl::StrFormat("%p (+%u bytes)", ptr, bytes);
 }
+
+const char *kindName(MemoryKind kind) {
+  switch (kind) {
+  case MemoryKind::Host:
+    return "pinned host";
+  case MemoryKind::Device:
+    return "device";
+  case MemoryKind::Managed:
+    return "managed";
+  case MemoryKind::Registered:
+    return "registered host";
+  }
+  return "unknown";
+}
+
+/// Memory the table owns (registered ranges belong to the caller).
+bool owned(const Allocation &a) { return a.kind != MemoryKind::Registered; }
 } // namespace
 
 MemoryManager::~MemoryManager() {
   absl::MutexLock lock(&mu_);
-  for (const auto &[base, size] : allocations_)
-    std::free(reinterpret_cast<void *>(base));
+  for (const auto &[base, a] : allocations_)
+    if (owned(a))
+      std::free(a.base);
 }
 
-absl::StatusOr<void *> MemoryManager::allocate(size_t bytes) {
+absl::StatusOr<void *> MemoryManager::allocate(size_t bytes, MemoryKind kind,
+                                               int device, unsigned flags) {
   if (bytes == 0)
     return nullptr;
   // Round up so the block is a whole number of alignment units
@@ -45,60 +64,104 @@ absl::StatusOr<void *> MemoryManager::allocate(size_t bytes) {
   absl::MutexLock lock(&mu_);
   // Ranges are checked against the size asked for, not the rounded one: an
   // access past it is a bug on a GPU as well, even where it goes unnoticed.
-  allocations_.emplace(reinterpret_cast<uintptr_t>(ptr), bytes);
+  allocations_.emplace(reinterpret_cast<uintptr_t>(ptr),
+                       Allocation{ptr, bytes, kind, device, flags});
   return ptr;
 }
 
-absl::Status MemoryManager::free(void *ptr) {
+absl::Status MemoryManager::free(void *ptr, MemoryKind kind) {
   if (ptr == nullptr)
     return absl::OkStatus();
   {
     absl::MutexLock lock(&mu_);
-    if (allocations_.erase(reinterpret_cast<uintptr_t>(ptr)) == 0)
+    auto it = allocations_.find(reinterpret_cast<uintptr_t>(ptr));
+    if (it == allocations_.end())
       return invalid(absl::StrFormat(
-          "%p is not the base of a live device allocation", ptr));
+          "%p is not the base of a live allocation", ptr));
+    // cudaFree takes device and managed memory; cudaFreeHost pinned memory.
+    bool deviceSide = kind != MemoryKind::Host;
+    bool isDeviceSide = it->second.kind == MemoryKind::Device ||
+                        it->second.kind == MemoryKind::Managed;
+    if (deviceSide != isDeviceSide || !owned(it->second))
+      return invalid(absl::StrFormat("%p is %s memory", ptr,
+                                     kindName(it->second.kind)));
+    allocations_.erase(it);
   }
   std::free(ptr);
   return absl::OkStatus();
 }
 
-std::pair<uintptr_t, size_t>
-MemoryManager::findAllocation(const void *ptr) const {
+absl::Status MemoryManager::registerHost(void *ptr, size_t bytes,
+                                         unsigned flags) {
+  absl::MutexLock lock(&mu_);
+  uintptr_t begin = reinterpret_cast<uintptr_t>(ptr);
+  auto next = allocations_.lower_bound(begin);
+  bool overlaps = (next != allocations_.end() && next->first - begin < bytes) ||
+                  findAllocation(ptr) != nullptr;
+  if (overlaps)
+    return makeError(cudaErrorHostMemoryAlreadyRegistered,
+                     absl::StrCat(describe(ptr, bytes),
+                                  " overlaps memory already known"));
+  allocations_.emplace(begin, Allocation{ptr, bytes, MemoryKind::Registered,
+                                         0, flags});
+  return absl::OkStatus();
+}
+
+absl::Status MemoryManager::unregisterHost(void *ptr) {
+  absl::MutexLock lock(&mu_);
+  auto it = allocations_.find(reinterpret_cast<uintptr_t>(ptr));
+  if (it == allocations_.end() || it->second.kind != MemoryKind::Registered)
+    return makeError(cudaErrorHostMemoryNotRegistered,
+                     absl::StrFormat("%p is not a registered base", ptr));
+  allocations_.erase(it);
+  return absl::OkStatus();
+}
+
+std::optional<Allocation> MemoryManager::find(const void *ptr) const {
+  absl::ReaderMutexLock lock(&mu_);
+  if (const Allocation *a = findAllocation(ptr))
+    return *a;
+  return std::nullopt;
+}
+
+const Allocation *MemoryManager::findAllocation(const void *ptr) const {
   uintptr_t address = reinterpret_cast<uintptr_t>(ptr);
   // The last allocation starting at or below `address`.
   auto it = allocations_.upper_bound(address);
   if (it == allocations_.begin())
-    return {0, 0};
+    return nullptr;
   --it;
-  if (address - it->first >= it->second)
-    return {0, 0};
-  return *it;
+  if (address - it->first >= it->second.size)
+    return nullptr;
+  return &it->second;
 }
 
 absl::Status MemoryManager::checkRange(const void *ptr, size_t bytes) const {
   absl::ReaderMutexLock lock(&mu_);
-  auto [base, size] = findAllocation(ptr);
-  if (size == 0)
+  const Allocation *a = findAllocation(ptr);
+  if (a == nullptr)
     return invalid(absl::StrCat(describe(ptr, bytes),
                                 " is not in a live device allocation"));
   // Both sides are within one allocation, so no overflow.
-  if (bytes > size - (reinterpret_cast<uintptr_t>(ptr) - base))
+  if (bytes > a->size - (reinterpret_cast<uintptr_t>(ptr) -
+                         reinterpret_cast<uintptr_t>(a->base)))
     return invalid(absl::StrFormat("%s runs past its allocation of %u bytes "
-                                   "at %#x",
-                                   describe(ptr, bytes), size, base));
+                                   "at %p",
+                                   describe(ptr, bytes), a->size, a->base));
   return absl::OkStatus();
 }
 
 void MemoryManager::freeAllOnDevice(int ordinal) {
   absl::MutexLock lock(&mu_);
-  for (const auto &[base, size] : allocations_)
-    std::free(reinterpret_cast<void *>(base));
+  for (const auto &[base, a] : allocations_)
+    if (owned(a))
+      std::free(a.base);
   allocations_.clear();
 }
 
 bool MemoryManager::isDevicePointer(const void *ptr) const {
   absl::ReaderMutexLock lock(&mu_);
-  return findAllocation(ptr).second != 0;
+  return findAllocation(ptr) != nullptr;
 }
 
 size_t MemoryManager::liveAllocations() const {
@@ -118,11 +181,17 @@ absl::Status MemoryManager::copy(void *dst, const void *src, size_t bytes,
 
 absl::Status MemoryManager::checkCopy(void *dst, const void *src, size_t bytes,
                                       int kind) const {
+  return checkCopy(dst, bytes, src, bytes, kind);
+}
+
+absl::Status MemoryManager::checkCopy(void *dst, size_t dstBytes,
+                                      const void *src, size_t srcBytes,
+                                      int kind) const {
   if (kind < cudaMemcpyHostToHost || kind > cudaMemcpyDefault)
     return makeError(cudaErrorInvalidMemcpyDirection,
                      absl::StrCat("memcpy kind ", kind,
                                   " is not a cudaMemcpyKind"));
-  if (bytes == 0)
+  if (dstBytes == 0 && srcBytes == 0)
     return absl::OkStatus();
   if (dst == nullptr || src == nullptr)
     return invalid("null pointer in a copy");
@@ -147,10 +216,10 @@ absl::Status MemoryManager::checkCopy(void *dst, const void *src, size_t bytes,
     break;
   }
   if (dstDevice)
-    if (absl::Status s = checkRange(dst, bytes); !s.ok())
+    if (absl::Status s = checkRange(dst, dstBytes); !s.ok())
       return s;
   if (srcDevice)
-    if (absl::Status s = checkRange(src, bytes); !s.ok())
+    if (absl::Status s = checkRange(src, srcBytes); !s.ok())
       return s;
   return absl::OkStatus();
 }

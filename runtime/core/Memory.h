@@ -1,9 +1,12 @@
 //===- Memory.h - Device allocations and copies -----------------*- C++ -*-===//
 //
 // On the CPU device, device memory is host memory. The runtime still keeps a
-// table of live allocations (base -> size) so that cudaFree, cudaMemcpy and
-// cudaMemset reject what CUDA rejects: a pointer that is not device memory,
-// or a byte range that runs past its allocation. When a plugin with its own
+// table of live allocations (base -> size, kind, device, flags) so that
+// cudaFree, cudaMemcpy and cudaMemset reject what CUDA rejects: a pointer
+// that is not device memory, a range that runs past its allocation, a
+// pinned host pointer given to cudaFree. The same table answers
+// cudaPointerGetAttributes. Pinned, mapped and managed memory are all one
+// address in every space, as with CUDA's unified addressing. When a plugin with its own
 // memory arrives, allocation moves behind the Device interface and this
 // table stays the validator.
 //
@@ -13,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
@@ -22,6 +26,17 @@
 #include "core/CudaTypes.h"
 
 namespace lingqu::rt {
+
+/// What made an allocation; the values are cudaMemoryType's.
+enum class MemoryKind { Host = 1, Device = 2, Managed = 3, Registered = 4 };
+
+struct Allocation {
+  void *base = nullptr;
+  size_t size = 0;
+  MemoryKind kind = MemoryKind::Device;
+  int device = 0;
+  unsigned flags = 0;
+};
 
 class MemoryManager {
 public:
@@ -36,10 +51,21 @@ public:
 
   /// `bytes` of device memory aligned to kAlignment; nullptr for 0 bytes.
   /// cudaErrorMemoryAllocation when the host cannot provide it.
-  absl::StatusOr<void *> allocate(size_t bytes);
-  /// Null is a no-op; anything but a live allocation's base is
-  /// cudaErrorInvalidValue.
-  absl::Status free(void *ptr);
+  absl::StatusOr<void *> allocate(size_t bytes,
+                                  MemoryKind kind = MemoryKind::Device,
+                                  int device = 0, unsigned flags = 0);
+  /// Null is a no-op; anything but the base of a live allocation of `kind`
+  /// is cudaErrorInvalidValue.
+  absl::Status free(void *ptr, MemoryKind kind = MemoryKind::Device);
+
+  /// cudaHostRegister: [ptr, ptr + bytes) becomes pinned host memory;
+  /// cudaErrorHostMemoryAlreadyRegistered if it overlaps a known range.
+  absl::Status registerHost(void *ptr, size_t bytes, unsigned flags);
+  /// cudaErrorHostMemoryNotRegistered unless `ptr` is a registered base.
+  absl::Status unregisterHost(void *ptr);
+
+  /// The live allocation containing `ptr`, if any.
+  std::optional<Allocation> find(const void *ptr) const;
 
   /// OK if [ptr, ptr + bytes) lies inside one live allocation.
   absl::Status checkRange(const void *ptr, size_t bytes) const;
@@ -54,6 +80,9 @@ public:
   /// is called and copies when the stream gets there).
   absl::Status checkCopy(void *dst, const void *src, size_t bytes,
                          int kind) const;
+  /// The same for a strided copy, whose sides span different byte counts.
+  absl::Status checkCopy(void *dst, size_t dstBytes, const void *src,
+                         size_t srcBytes, int kind) const;
   /// cudaMemset: fills [ptr, ptr + bytes) of device memory with (uint8_t)value.
   absl::Status set(void *ptr, int value, size_t bytes) const;
   absl::Status checkSet(void *ptr, size_t bytes) const;
@@ -66,12 +95,12 @@ public:
   size_t liveAllocations() const;
 
 private:
-  /// The allocation containing `ptr`: {base, size}, or {0, 0}.
-  std::pair<uintptr_t, size_t> findAllocation(const void *ptr) const
+  /// The allocation containing `ptr`, or nullptr.
+  const Allocation *findAllocation(const void *ptr) const
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
 
   mutable absl::Mutex mu_;
-  absl::btree_map<uintptr_t, size_t> allocations_ ABSL_GUARDED_BY(mu_);
+  absl::btree_map<uintptr_t, Allocation> allocations_ ABSL_GUARDED_BY(mu_);
 };
 
 } // namespace lingqu::rt

@@ -21,6 +21,11 @@ namespace lingqu::api {
 class Trace;
 } // namespace lingqu::api
 
+namespace lingqu::rt {
+class Context;
+class Runtime;
+} // namespace lingqu::rt
+
 namespace lingqu::cuda {
 
 /// cuInit has succeeded.
@@ -32,6 +37,22 @@ void setInitialized();
 CUresult resultOf(const absl::Status &status);
 /// Traces and logs the result; returns its CUresult.
 CUresult finish(api::Trace &trace, const absl::Status &status);
+
+/// The process's runtime, shared with libcudart.
+rt::Runtime &runtime();
+/// 0 <= ordinal < the device count.
+bool isDevice(int ordinal);
+/// The calling thread's current context; CUDA_ERROR_INVALID_CONTEXT when
+/// none is (the driver API never makes one current by itself).
+absl::Status currentContext(rt::Context *&context);
+/// Declares `name`, the current context, or returns
+/// CUDA_ERROR_INVALID_CONTEXT from the enclosing function.
+#define LINGQU_CURRENT(name)                                                   \
+  ::lingqu::rt::Context *name = nullptr;                                       \
+  if (::absl::Status s = ::lingqu::cuda::currentContext(name); !s.ok())        \
+    return s;
+/// CUDA_ERROR_INVALID_CONTEXT unless `handle` is a live context.
+absl::Status checkContext(const void *handle);
 
 /// An entry point the table marks unimplemented: CUDA_ERROR_NOT_SUPPORTED
 /// (CUDA_ERROR_NOT_INITIALIZED before cuInit).

@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "core/Runtime.h"
+#include "core/Status.h"
 #include "cuda/CudaApi.h"
 #include "device/cpu/CpuDevice.h"
 
@@ -66,4 +68,26 @@ bool cuda::initialized() {
 
 void cuda::setInitialized() {
   initializedFlag.store(true, std::memory_order_release);
+}
+
+rt::Runtime &cuda::runtime() { return rt::Runtime::get(); }
+
+absl::Status cuda::currentContext(rt::Context *&context) {
+  context = rt::ThreadState::get().current();
+  if (context == nullptr)
+    return rt::makeDriverError(CUDA_ERROR_INVALID_CONTEXT,
+                               "no context is current to the calling thread");
+  return absl::OkStatus();
+}
+
+absl::Status cuda::checkContext(const void *handle) {
+  if (!runtime().isContext(handle))
+    return rt::makeDriverError(CUDA_ERROR_INVALID_CONTEXT,
+                               absl::StrFormat("%p is not a live context",
+                                               handle));
+  return absl::OkStatus();
+}
+
+bool cuda::isDevice(int ordinal) {
+  return ordinal >= 0 && ordinal < runtime().deviceCount();
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "absl/strings/str_format.h"
+#include "core/DeviceAttributes.h"
 #include "core/Runtime.h"
 #include "core/Status.h"
 
@@ -16,25 +17,6 @@ namespace {
 /// The context a device-wide setting applies to: the current one.
 rt::Context &current() { return runtime().currentContext(); }
 
-size_t *limitField(rt::ContextLimits &limits, cudaLimit limit) {
-  switch (limit) {
-  case cudaLimitStackSize:
-    return &limits.stackSize;
-  case cudaLimitPrintfFifoSize:
-    return &limits.printfFifoSize;
-  case cudaLimitMallocHeapSize:
-    return &limits.mallocHeapSize;
-  case cudaLimitDevRuntimeSyncDepth:
-    return &limits.devRuntimeSyncDepth;
-  case cudaLimitDevRuntimePendingLaunchCount:
-    return &limits.devRuntimePendingLaunchCount;
-  case cudaLimitMaxL2FetchGranularity:
-    return &limits.maxL2FetchGranularity;
-  case cudaLimitPersistingL2CacheSize:
-    return &limits.persistingL2CacheSize;
-  }
-  return nullptr;
-}
 } // namespace
 
 absl::Status cudart::impl::cudaGetDeviceCount(int *count) {
@@ -90,7 +72,7 @@ absl::Status cudart::impl::cudaDeviceReset() {
 absl::Status cudart::impl::cudaDeviceSetLimit(enum cudaLimit limit,
                                               size_t value) {
   rt::ContextLimits limits = current().limits();
-  *limitField(limits, limit) = value;
+  *limits.field(limit) = value;
   current().setLimits(limits);
   return absl::OkStatus();
 }
@@ -98,7 +80,7 @@ absl::Status cudart::impl::cudaDeviceSetLimit(enum cudaLimit limit,
 absl::Status cudart::impl::cudaDeviceGetLimit(size_t *pValue,
                                               enum cudaLimit limit) {
   rt::ContextLimits limits = current().limits();
-  *pValue = *limitField(limits, limit);
+  *pValue = *limits.field(limit);
   return absl::OkStatus();
 }
 
@@ -127,7 +109,7 @@ absl::Status cudart::impl::cudaDeviceGetPCIBusId(char *pciBusId, int len,
                                                  int device) {
   if (absl::Status s = runtime().checkDevice(device); !s.ok())
     return s;
-  std::string id = absl::StrFormat("0000:%02x:00.0", device + 1);
+  std::string id = rt::pciBusId(device);
   if (len < int(id.size()) + 1)
     return rt::makeError(cudaErrorInvalidValue, "pciBusId is too short");
   std::snprintf(pciBusId, len, "%s", id.c_str());
@@ -136,13 +118,10 @@ absl::Status cudart::impl::cudaDeviceGetPCIBusId(char *pciBusId, int len,
 
 absl::Status cudart::impl::cudaDeviceGetByPCIBusId(int *device,
                                                    const char *pciBusId) {
-  unsigned domain = 0, bus = 0, slot = 0;
-  if (std::sscanf(pciBusId, "%x:%x:%x", &domain, &bus, &slot) != 3 ||
-      domain != 0 || slot != 0 || bus == 0 ||
-      int(bus) > runtime().deviceCount())
-    return rt::makeError(cudaErrorInvalidDevice,
-                         absl::StrCat("no device at PCI bus id ", pciBusId));
-  *device = int(bus) - 1;
+  absl::StatusOr<int> ordinal = rt::deviceByPciBusId(runtime(), pciBusId);
+  if (!ordinal.ok())
+    return ordinal.status();
+  *device = *ordinal;
   return absl::OkStatus();
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/Operations.h"
 #include "core/Runtime.h"
 #include "core/Status.h"
 
@@ -15,19 +16,6 @@ namespace {
 // CUDA's range on current GPUs: 0 is the least priority, -5 the greatest.
 constexpr int kLeastPriority = 0, kGreatestPriority = -5;
 
-absl::Status notReady(const char *what) {
-  return rt::makeError(cudaErrorNotReady, what);
-}
-
-/// Enqueues `work` on the stream a handle names.
-absl::Status enqueueOn(cudaStream_t handle, rt::Stream::Work work,
-                       std::vector<rt::StreamPoint> after = {}) {
-  absl::StatusOr<rt::StreamRef> stream = runtime().stream(handle);
-  if (!stream.ok())
-    return stream.status();
-  runtime().enqueue(*stream, std::move(work), std::move(after));
-  return absl::OkStatus();
-}
 } // namespace
 
 //===--- Streams -------------------------------------------------------------===//
@@ -56,37 +44,24 @@ absl::Status cudart::impl::cudaStreamDestroy(cudaStream_t stream) {
 }
 
 absl::Status cudart::impl::cudaStreamSynchronize(cudaStream_t stream) {
-  absl::StatusOr<rt::StreamRef> s = runtime().stream(stream);
-  if (!s.ok())
-    return s.status();
-  (*s)->synchronize();
-  return cudart::stickyStatus();
+  return rt::streamSynchronize(runtime(), stream);
 }
 
 absl::Status cudart::impl::cudaStreamQuery(cudaStream_t stream) {
-  absl::StatusOr<rt::StreamRef> s = runtime().stream(stream);
-  if (!s.ok())
-    return s.status();
-  return (*s)->idle() ? absl::OkStatus() : notReady("the stream has work");
+  return rt::streamQuery(runtime(), stream);
 }
 
 absl::Status cudart::impl::cudaStreamWaitEvent(cudaStream_t stream,
                                                cudaEvent_t event,
                                                unsigned int flags) {
-  absl::StatusOr<std::shared_ptr<rt::Event>> e = runtime().event(event);
-  if (!e.ok())
-    return e.status();
-  std::vector<rt::StreamPoint> after;
-  if (std::shared_ptr<rt::Event::Marker> marker = (*e)->marker())
-    after.push_back(marker->point);
-  return enqueueOn(stream, [] {}, std::move(after));
+  return rt::streamWaitEvent(runtime(), stream, event);
 }
 
 absl::Status cudart::impl::cudaStreamAddCallback(cudaStream_t stream,
                                                  cudaStreamCallback_t callback,
                                                  void *userData,
                                                  unsigned int flags) {
-  return enqueueOn(stream, [stream, callback, userData] {
+  return rt::enqueueOn(runtime(), stream, [stream, callback, userData] {
     callback(stream, cudaSuccess, userData);
   });
 }
@@ -94,7 +69,7 @@ absl::Status cudart::impl::cudaStreamAddCallback(cudaStream_t stream,
 absl::Status cudart::impl::cudaLaunchHostFunc(cudaStream_t stream,
                                               cudaHostFn_t fn,
                                               void *userData) {
-  return enqueueOn(stream, [fn, userData] { fn(userData); });
+  return rt::enqueueOn(runtime(), stream, [fn, userData] { fn(userData); });
 }
 
 absl::Status cudart::impl::cudaStreamGetFlags(cudaStream_t hStream,
@@ -160,14 +135,7 @@ absl::Status cudart::impl::cudaEventCreate(cudaEvent_t *event) {
 absl::Status cudart::impl::cudaEventRecordWithFlags(cudaEvent_t event,
                                                     cudaStream_t stream,
                                                     unsigned int flags) {
-  absl::StatusOr<std::shared_ptr<rt::Event>> e = runtime().event(event);
-  if (!e.ok())
-    return e.status();
-  absl::StatusOr<rt::StreamRef> s = runtime().stream(stream);
-  if (!s.ok())
-    return s.status();
-  (*e)->record(*s);
-  return absl::OkStatus();
+  return rt::eventRecord(runtime(), event, stream);
 }
 
 absl::Status cudart::impl::cudaEventRecord(cudaEvent_t event,
@@ -176,19 +144,11 @@ absl::Status cudart::impl::cudaEventRecord(cudaEvent_t event,
 }
 
 absl::Status cudart::impl::cudaEventQuery(cudaEvent_t event) {
-  absl::StatusOr<std::shared_ptr<rt::Event>> e = runtime().event(event);
-  if (!e.ok())
-    return e.status();
-  return (*e)->done() ? absl::OkStatus()
-                      : notReady("the event's marker has not run");
+  return rt::eventQuery(runtime(), event);
 }
 
 absl::Status cudart::impl::cudaEventSynchronize(cudaEvent_t event) {
-  absl::StatusOr<std::shared_ptr<rt::Event>> e = runtime().event(event);
-  if (!e.ok())
-    return e.status();
-  (*e)->synchronize();
-  return cudart::stickyStatus();
+  return rt::eventSynchronize(runtime(), event);
 }
 
 absl::Status cudart::impl::cudaEventDestroy(cudaEvent_t event) {
@@ -197,13 +157,7 @@ absl::Status cudart::impl::cudaEventDestroy(cudaEvent_t event) {
 
 absl::Status cudart::impl::cudaEventElapsedTime(float *ms, cudaEvent_t start,
                                                 cudaEvent_t end) {
-  absl::StatusOr<std::shared_ptr<rt::Event>> a = runtime().event(start);
-  if (!a.ok())
-    return a.status();
-  absl::StatusOr<std::shared_ptr<rt::Event>> b = runtime().event(end);
-  if (!b.ok())
-    return b.status();
-  absl::StatusOr<float> elapsed = rt::Event::elapsedMs(**a, **b);
+  absl::StatusOr<float> elapsed = rt::eventElapsedMs(runtime(), start, end);
   if (!elapsed.ok())
     return elapsed.status();
   *ms = *elapsed;

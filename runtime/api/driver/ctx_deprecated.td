@@ -14,12 +14,16 @@ def : DriverFunction<"cuCtxDetach", "ctx_deprecated"> {
 }
 
 def : DriverFunction<"cuCtxGetSharedMemConfig", "ctx_deprecated"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pConfig == nullptr">];
   let Params = [
     Param<"CUsharedconfig *", "pConfig">
   ];
 }
 
 def : DriverFunction<"cuCtxSetSharedMemConfig", "ctx_deprecated"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "config < CU_SHARED_MEM_CONFIG_DEFAULT_BANK_SIZE || config > CU_SHARED_MEM_CONFIG_EIGHT_BYTE_BANK_SIZE">];
   let Params = [
     Param<"CUsharedconfig", "config">
   ];

@@ -111,6 +111,8 @@ def : DriverFunction<"cuLaunchCooperativeKernelMultiDevice", "exec"> {
 }
 
 def : DriverFunction<"cuLaunchHostFunc", "exec"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "fn == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,

@@ -152,6 +152,9 @@ def : RuntimeFunction<"cudaGetDeviceCount", "device"> {
 }
 
 def : RuntimeFunction<"cudaGetDeviceProperties", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "prop == nullptr">];
+  let Desc = "Machine facts (memory, cores, clock, L2) and sm_80's shape; see docs/runtime.md.";
   let Symbol = "cudaGetDeviceProperties_v2";
   let Params = [
     Param<"struct cudaDeviceProp *", "prop">,
@@ -160,6 +163,8 @@ def : RuntimeFunction<"cudaGetDeviceProperties", "device"> {
 }
 
 def : RuntimeFunction<"cudaDeviceGetAttribute", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "value == nullptr">];
   let Params = [
     Param<"int *", "value">,
     Param<"enum cudaDeviceAttr", "attr">,

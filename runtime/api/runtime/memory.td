@@ -171,6 +171,9 @@ def : RuntimeFunction<"cudaMemcpy3DPeerAsync", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemGetInfo", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "free == nullptr || total == nullptr">];
+  let Desc = "The machine's physical memory and what is available of it (MemAvailable).";
   let Params = [
     Param<"size_t *", "free">,
     Param<"size_t *", "total">

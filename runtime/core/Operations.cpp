@@ -1,0 +1,224 @@
+//===- Operations.cpp - What both API layers ask of the core --------------===//
+
+#include "core/Operations.h"
+
+#include <cstring>
+
+#include "absl/strings/str_format.h"
+#include "core/ErrorState.h"
+#include "core/Runtime.h"
+#include "core/Status.h"
+
+namespace lingqu::rt {
+
+absl::Status stickyStatus() {
+  cudaError_t sticky = stickyError();
+  if (sticky == cudaSuccess)
+    return absl::OkStatus();
+  return makeError(sticky, "an earlier kernel failed; the context is unusable");
+}
+
+//===--- Streams and events ------------------------------------------------===//
+
+absl::Status streamSynchronize(Runtime &rt, const void *stream) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  (*s)->synchronize();
+  return stickyStatus();
+}
+
+absl::Status streamQuery(Runtime &rt, const void *stream) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  return (*s)->idle() ? absl::OkStatus()
+                      : makeError(cudaErrorNotReady, "the stream has work");
+}
+
+absl::Status enqueueOn(Runtime &rt, const void *stream, Stream::Work work) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  rt.enqueue(*s, std::move(work));
+  return absl::OkStatus();
+}
+
+absl::Status streamWaitEvent(Runtime &rt, const void *stream,
+                             const void *event) {
+  absl::StatusOr<std::shared_ptr<Event>> e = rt.event(event);
+  if (!e.ok())
+    return e.status();
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  std::vector<StreamPoint> after;
+  if (std::shared_ptr<Event::Marker> marker = (*e)->marker())
+    after.push_back(marker->point);
+  rt.enqueue(*s, [] {}, std::move(after));
+  return absl::OkStatus();
+}
+
+absl::Status eventRecord(Runtime &rt, const void *event, const void *stream) {
+  absl::StatusOr<std::shared_ptr<Event>> e = rt.event(event);
+  if (!e.ok())
+    return e.status();
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  (*e)->record(*s);
+  return absl::OkStatus();
+}
+
+absl::Status eventQuery(Runtime &rt, const void *event) {
+  absl::StatusOr<std::shared_ptr<Event>> e = rt.event(event);
+  if (!e.ok())
+    return e.status();
+  return (*e)->done()
+             ? absl::OkStatus()
+             : makeError(cudaErrorNotReady, "the event's marker has not run");
+}
+
+absl::Status eventSynchronize(Runtime &rt, const void *event) {
+  absl::StatusOr<std::shared_ptr<Event>> e = rt.event(event);
+  if (!e.ok())
+    return e.status();
+  (*e)->synchronize();
+  return stickyStatus();
+}
+
+absl::StatusOr<float> eventElapsedMs(Runtime &rt, const void *start,
+                                     const void *end) {
+  absl::StatusOr<std::shared_ptr<Event>> a = rt.event(start);
+  if (!a.ok())
+    return a.status();
+  absl::StatusOr<std::shared_ptr<Event>> b = rt.event(end);
+  if (!b.ok())
+    return b.status();
+  return Event::elapsedMs(**a, **b);
+}
+
+//===--- Copies and sets ---------------------------------------------------===//
+
+absl::Status drainDefaultStream(Runtime &rt) {
+  absl::StatusOr<StreamRef> stream = rt.stream(nullptr);
+  if (!stream.ok())
+    return stream.status();
+  for (const StreamPoint &point :
+       (*stream)->context().implicitDependencies(**stream))
+    point.wait();
+  (*stream)->synchronize();
+  return absl::OkStatus();
+}
+
+namespace {
+/// Bytes from the first to one past the last byte a strided block touches.
+size_t span(size_t pitch, size_t sliceRows, size_t width, size_t height,
+            size_t depth) {
+  return (depth - 1) * pitch * sliceRows + (height - 1) * pitch + width;
+}
+
+void copyNow(const Copy3D &c) {
+  for (size_t z = 0; z < c.depth; ++z)
+    for (size_t y = 0; y < c.height; ++y)
+      std::memmove(static_cast<char *>(c.dst) +
+                       (z * c.dstSliceRows + y) * c.dstPitch,
+                   static_cast<const char *>(c.src) +
+                       (z * c.srcSliceRows + y) * c.srcPitch,
+                   c.width);
+}
+
+template <typename T> void fillRow(void *row, uint32_t value, size_t count) {
+  T v = static_cast<T>(value);
+  T *p = static_cast<T *>(row);
+  for (size_t i = 0; i < count; ++i)
+    p[i] = v;
+}
+
+void setNow(const Set2D &s) {
+  for (size_t z = 0; z < s.depth; ++z)
+    for (size_t y = 0; y < s.height; ++y) {
+      void *row = static_cast<char *>(s.dst) + (z * s.sliceRows + y) * s.pitch;
+      switch (s.elementSize) {
+      case 1:
+        std::memset(row, int(s.value & 0xff), s.width);
+        break;
+      case 2:
+        fillRow<uint16_t>(row, s.value, s.width);
+        break;
+      default:
+        fillRow<uint32_t>(row, s.value, s.width);
+        break;
+      }
+    }
+}
+
+/// Runs `work` now after the default stream, or enqueues it on `stream`.
+absl::Status runOrEnqueue(Runtime &rt, bool async, const void *stream,
+                          Stream::Work work) {
+  if (!async) {
+    if (absl::Status s = drainDefaultStream(rt); !s.ok())
+      return s;
+    std::move(work)();
+    return absl::OkStatus();
+  }
+  return enqueueOn(rt, stream, std::move(work));
+}
+} // namespace
+
+absl::Status copy3D(Runtime &rt, const Copy3D &c, int kind, bool async,
+                    const void *stream) {
+  bool multiRow = c.height > 1 || c.depth > 1;
+  if (multiRow && (c.width > c.dstPitch || c.width > c.srcPitch))
+    return makeError(cudaErrorInvalidPitchValue,
+                     absl::StrFormat("a row of %u bytes is wider than a pitch "
+                                     "(dst %u, src %u)",
+                                     c.width, c.dstPitch, c.srcPitch));
+  if (c.depth > 1 && (c.height > c.dstSliceRows || c.height > c.srcSliceRows))
+    return makeError(cudaErrorInvalidValue,
+                     "a slice has more rows than the allocation's height");
+  bool empty = c.width == 0 || c.height == 0 || c.depth == 0;
+  size_t dstBytes =
+      empty ? 0 : span(c.dstPitch, c.dstSliceRows, c.width, c.height, c.depth);
+  size_t srcBytes =
+      empty ? 0 : span(c.srcPitch, c.srcSliceRows, c.width, c.height, c.depth);
+  if (absl::Status s =
+          rt.memory().checkCopy(c.dst, dstBytes, c.src, srcBytes, kind);
+      !s.ok())
+    return s;
+  if (empty)
+    return async ? rt.stream(stream).status() : absl::OkStatus();
+  return runOrEnqueue(rt, async, stream, [c] { copyNow(c); });
+}
+
+absl::Status copy(Runtime &rt, void *dst, const void *src, size_t bytes,
+                  int kind, bool async, const void *stream) {
+  Copy3D c;
+  c.dst = dst;
+  c.src = src;
+  c.width = c.dstPitch = c.srcPitch = bytes;
+  return copy3D(rt, c, kind, async, stream);
+}
+
+absl::Status set2D(Runtime &rt, const Set2D &s, bool async,
+                   const void *stream) {
+  size_t rowBytes = s.width * s.elementSize;
+  if ((s.height > 1 || s.depth > 1) && rowBytes > s.pitch)
+    return makeError(cudaErrorInvalidValue,
+                     absl::StrFormat("a row of %u bytes is wider than the "
+                                     "pitch %u",
+                                     rowBytes, s.pitch));
+  if (s.elementSize > 1 &&
+      reinterpret_cast<uintptr_t>(s.dst) % s.elementSize != 0)
+    return makeError(cudaErrorInvalidValue,
+                     "the destination is not aligned to the element size");
+  bool empty = s.width == 0 || s.height == 0 || s.depth == 0;
+  if (empty)
+    return async ? rt.stream(stream).status() : absl::OkStatus();
+  size_t bytes = span(s.pitch, s.sliceRows, rowBytes, s.height, s.depth);
+  if (absl::Status st = rt.memory().checkSet(s.dst, bytes); !st.ok())
+    return st;
+  return runOrEnqueue(rt, async, stream, [s] { setNow(s); });
+}
+
+} // namespace lingqu::rt

@@ -1,0 +1,81 @@
+//===- Operations.h - What both API layers ask of the core ------*- C++ -*-===//
+//
+// cudaStreamQuery and cuStreamQuery, cudaMemcpy2DAsync and cuMemcpy2DAsync:
+// each pair is one operation with two spellings. The operation lives here,
+// on handles as the APIs pass them, and returns the runtime API's codes;
+// the driver layer maps them to CUresult. The API layers only unpack their
+// arguments.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LINGQU_RUNTIME_CORE_OPERATIONS_H
+#define LINGQU_RUNTIME_CORE_OPERATIONS_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "core/Stream.h"
+
+namespace lingqu::rt {
+
+class Runtime;
+
+/// The sticky error of an earlier failed kernel, as a status.
+absl::Status stickyStatus();
+
+//===--- Streams and events ------------------------------------------------===//
+absl::Status streamSynchronize(Runtime &rt, const void *stream);
+/// cudaErrorNotReady while the stream has work.
+absl::Status streamQuery(Runtime &rt, const void *stream);
+absl::Status streamWaitEvent(Runtime &rt, const void *stream,
+                             const void *event);
+/// Runs `work` on the stream's thread when the stream gets there.
+absl::Status enqueueOn(Runtime &rt, const void *stream, Stream::Work work);
+
+absl::Status eventRecord(Runtime &rt, const void *event, const void *stream);
+/// cudaErrorNotReady until the recorded work has run.
+absl::Status eventQuery(Runtime &rt, const void *event);
+absl::Status eventSynchronize(Runtime &rt, const void *event);
+absl::StatusOr<float> eventElapsedMs(Runtime &rt, const void *start,
+                                     const void *end);
+
+//===--- Copies and sets ---------------------------------------------------===//
+/// A strided 3D block of bytes: `depth` slices of `height` rows of `width`
+/// bytes; rows `pitch` apart, slices `pitch * sliceRows` apart. 1D and 2D
+/// copies are the same with depth (and height) 1.
+struct Copy3D {
+  void *dst = nullptr;
+  size_t dstPitch = 0, dstSliceRows = 0;
+  const void *src = nullptr;
+  size_t srcPitch = 0, srcSliceRows = 0;
+  size_t width = 0, height = 1, depth = 1;
+};
+
+/// Waits for the legacy default stream's earlier work, as a synchronous
+/// copy must: it then runs on the calling thread.
+absl::Status drainDefaultStream(Runtime &rt);
+
+/// Checks `copy` (pitches, memcpy kind, both sides' ranges), then copies on
+/// the calling thread after the default stream (stream == nullptr and
+/// !async) or enqueues it on `stream`.
+absl::Status copy3D(Runtime &rt, const Copy3D &copy, int kind, bool async,
+                    const void *stream);
+absl::Status copy(Runtime &rt, void *dst, const void *src, size_t bytes,
+                  int kind, bool async, const void *stream);
+
+/// Fills `height` rows of `width` elements of `elementSize` (1, 2 or 4)
+/// bytes with `value`, rows `pitch` bytes apart; sync or async as copy3D.
+struct Set2D {
+  void *dst = nullptr;
+  size_t pitch = 0;
+  uint32_t value = 0;
+  unsigned elementSize = 1;
+  size_t width = 0, height = 1, depth = 1, sliceRows = 1;
+};
+absl::Status set2D(Runtime &rt, const Set2D &set, bool async,
+                   const void *stream);
+
+} // namespace lingqu::rt
+
+#endif // LINGQU_RUNTIME_CORE_OPERATIONS_H
