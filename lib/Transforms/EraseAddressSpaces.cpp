@@ -35,9 +35,20 @@ void EraseAddressSpacesPass::runOnOperation() {
                                         /*replaceLocs=*/false,
                                         /*replaceTypes=*/true);
 
-  // 2. Globals carry their address space as an attribute, not a type.
-  for (auto global : module.getOps<LLVM::GlobalOp>())
+  // 2. Globals carry their address space as an attribute, not a type. A
+  //    __constant__ variable is constant only to the device: the host
+  //    writes it (cudaMemcpyToSymbol), so in the one flat space it must
+  //    not land in read-only memory. (LLVM's importer drops the
+  //    externally_initialized flag; linkage tells them apart from the
+  //    compiler's own internal constants.)
+  constexpr unsigned kConstantAddrSpace = 4;
+  for (auto global : module.getOps<LLVM::GlobalOp>()) {
+    LLVM::Linkage linkage = global.getLinkage();
+    if (global.getAddrSpace() == kConstantAddrSpace &&
+        linkage != LLVM::Linkage::Internal && linkage != LLVM::Linkage::Private)
+      global.setConstant(false);
     global.setAddrSpace(0);
+  }
 
   // 3. Casts between what are now equal types are no-ops.
   module.walk([](LLVM::AddrSpaceCastOp cast) {

@@ -60,6 +60,16 @@ size_t *ContextLimits::field(int limit) {
   }
 }
 
+bool Context::enablePeer(int peer) {
+  absl::MutexLock lock(&mu_);
+  return peers_.insert(peer).second;
+}
+
+bool Context::disablePeer(int peer) {
+  absl::MutexLock lock(&mu_);
+  return peers_.erase(peer) != 0;
+}
+
 unsigned Context::flags() const {
   absl::MutexLock lock(&mu_);
   return flags_;

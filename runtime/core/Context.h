@@ -81,6 +81,11 @@ public:
   int sharedMemConfig() const;
   void setSharedMemConfig(int config);
 
+  /// cudaDeviceEnablePeerAccess: false if access to `peer` (a device
+  /// ordinal) was already enabled; disablePeer: false if it was not.
+  bool enablePeer(int peer);
+  bool disablePeer(int peer);
+
   /// Drops every stream but the legacy one (cudaDeviceReset).
   void reset();
 
@@ -97,6 +102,7 @@ private:
   ContextLimits limits_ ABSL_GUARDED_BY(mu_);
   int cacheConfig_ ABSL_GUARDED_BY(mu_) = 0;
   int sharedMemConfig_ ABSL_GUARDED_BY(mu_) = 0;
+  absl::flat_hash_set<int> peers_ ABSL_GUARDED_BY(mu_);
 };
 
 /// The calling host thread's view.

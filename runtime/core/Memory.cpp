@@ -35,8 +35,7 @@ const char *kindName(MemoryKind kind) {
   return "unknown";
 }
 
-/// Memory the table owns (registered ranges belong to the caller).
-bool owned(const Allocation &a) { return a.kind != MemoryKind::Registered; }
+bool owned(const Allocation &a) { return a.owned; }
 } // namespace
 
 MemoryManager::~MemoryManager() {
@@ -103,8 +102,16 @@ absl::Status MemoryManager::registerHost(void *ptr, size_t bytes,
                      absl::StrCat(describe(ptr, bytes),
                                   " overlaps memory already known"));
   allocations_.emplace(begin, Allocation{ptr, bytes, MemoryKind::Registered,
-                                         0, flags});
+                                         0, flags, /*owned=*/false});
   return absl::OkStatus();
+}
+
+void MemoryManager::addStatic(void *ptr, size_t bytes, int device) {
+  absl::MutexLock lock(&mu_);
+  if (bytes != 0 && findAllocation(ptr) == nullptr)
+    allocations_.emplace(reinterpret_cast<uintptr_t>(ptr),
+                         Allocation{ptr, bytes, MemoryKind::Device, device, 0,
+                                    /*owned=*/false});
 }
 
 absl::Status MemoryManager::unregisterHost(void *ptr) {

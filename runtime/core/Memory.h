@@ -36,6 +36,9 @@ struct Allocation {
   MemoryKind kind = MemoryKind::Device;
   int device = 0;
   unsigned flags = 0;
+  /// False for memory the table describes but does not own: registered
+  /// host ranges and the modules' __device__ variables.
+  bool owned = true;
 };
 
 class MemoryManager {
@@ -63,6 +66,10 @@ public:
   absl::Status registerHost(void *ptr, size_t bytes, unsigned flags);
   /// cudaErrorHostMemoryNotRegistered unless `ptr` is a registered base.
   absl::Status unregisterHost(void *ptr);
+
+  /// A module's __device__ variable: device memory from then on (kept until
+  /// the process ends, like the module). Known ranges are left as they are.
+  void addStatic(void *ptr, size_t bytes, int device);
 
   /// The live allocation containing `ptr`, if any.
   std::optional<Allocation> find(const void *ptr) const;

@@ -98,6 +98,31 @@ absl::StatusOr<float> eventElapsedMs(Runtime &rt, const void *start,
   return Event::elapsedMs(**a, **b);
 }
 
+//===--- Allocations ---------------------------------------------------------===//
+
+absl::StatusOr<Allocation> pinnedAllocation(Runtime &rt, const void *ptr) {
+  std::optional<Allocation> a = rt.memory().find(ptr);
+  if (!a || (a->kind != MemoryKind::Host && a->kind != MemoryKind::Registered))
+    return makeError(cudaErrorInvalidValue,
+                     "not pinned host memory (cudaHostAlloc, "
+                     "cudaHostRegister)");
+  return *a;
+}
+
+absl::Status checkManaged(Runtime &rt, const void *ptr, size_t count) {
+  std::optional<Allocation> a = rt.memory().find(ptr);
+  if (!a || a->kind != MemoryKind::Managed)
+    return makeError(cudaErrorInvalidValue,
+                     "not managed memory (cudaMallocManaged)");
+  return rt.memory().checkRange(ptr, count);
+}
+
+size_t pitchFor(size_t widthBytes) {
+  constexpr size_t kPitchAlignment = 512;
+  return (widthBytes + kPitchAlignment - 1) / kPitchAlignment *
+         kPitchAlignment;
+}
+
 //===--- Copies and sets ---------------------------------------------------===//
 
 absl::Status drainDefaultStream(Runtime &rt) {

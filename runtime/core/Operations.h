@@ -40,6 +40,17 @@ absl::Status eventSynchronize(Runtime &rt, const void *event);
 absl::StatusOr<float> eventElapsedMs(Runtime &rt, const void *start,
                                      const void *end);
 
+//===--- Allocations ---------------------------------------------------------===//
+struct Allocation;
+/// The pinned (allocated or registered) host allocation holding `ptr`;
+/// cudaErrorInvalidValue for any other pointer.
+absl::StatusOr<Allocation> pinnedAllocation(Runtime &rt, const void *ptr);
+/// cudaErrorInvalidValue unless [ptr, ptr + count) is managed memory.
+absl::Status checkManaged(Runtime &rt, const void *ptr, size_t count);
+/// The row pitch of a pitched allocation: rows start 512 bytes apart, the
+/// texture pitch alignment CUDA uses.
+size_t pitchFor(size_t widthBytes);
+
 //===--- Copies and sets ---------------------------------------------------===//
 /// A strided 3D block of bytes: `depth` slices of `height` rows of `width`
 /// bytes; rows `pitch` apart, slices `pitch * sliceRows` apart. 1D and 2D

@@ -199,3 +199,31 @@ Registry::findVariable(const void *hostVar) const {
     return std::nullopt;
   return it->second;
 }
+
+absl::StatusOr<Registry::VariableAddress>
+Registry::resolveVariable(const void *hostVar) {
+  VariableRecord record;
+  std::shared_ptr<FatBinary> fatBinary;
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    auto it = variables_.find(hostVar);
+    if (it != variables_.end()) {
+      record = it->second;
+      fatBinary = find(record.fatBinary);
+    }
+  }
+  if (!fatBinary)
+    return makeError(cudaErrorInvalidSymbol,
+                     absl::StrCat("no __device__ variable registered at 0x",
+                                  absl::Hex(reinterpret_cast<uintptr_t>(
+                                      hostVar))));
+  absl::StatusOr<std::shared_ptr<Module>> module = fatBinary->loadModule();
+  if (!module.ok())
+    return module.status();
+  void *address = (*module)->symbol(record.deviceName.c_str());
+  if (address == nullptr)
+    return makeError(cudaErrorInvalidSymbol,
+                     absl::StrCat("the device code has no variable ",
+                                  record.deviceName));
+  return VariableAddress{std::move(*module), address, record.size};
+}

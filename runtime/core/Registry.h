@@ -75,6 +75,16 @@ public:
 
   std::optional<VariableRecord> findVariable(const void *hostVar) const;
 
+  /// Where a registered variable lives in its loaded module:
+  /// cudaErrorInvalidSymbol if `hostVar` was never registered or the module
+  /// lacks it, then the module's loader errors.
+  struct VariableAddress {
+    std::shared_ptr<Module> module; ///< keeps `address` valid
+    void *address = nullptr;
+    size_t size = 0;
+  };
+  absl::StatusOr<VariableAddress> resolveVariable(const void *hostVar);
+
 private:
   struct FatBinary;
   struct Function {

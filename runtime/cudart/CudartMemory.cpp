@@ -52,3 +52,384 @@ absl::Status cudart::impl::cudaMemsetAsync(void *devPtr, int value,
   return rt::set2D(runtime(), {devPtr, count, uint32_t(value), 1, count}, true,
                    stream);
 }
+
+//===--- Pinned, mapped and managed memory ----------------------------------===//
+
+namespace {
+int currentOrdinal() { return runtime().currentContext().ordinal(); }
+
+
+absl::Status allocateInto(void **out, size_t bytes, rt::MemoryKind kind,
+                          unsigned flags) {
+  absl::StatusOr<void *> ptr =
+      runtime().memory().allocate(bytes, kind, currentOrdinal(), flags);
+  if (!ptr.ok())
+    return ptr.status();
+  *out = *ptr;
+  return absl::OkStatus();
+}
+} // namespace
+
+absl::Status cudart::impl::cudaMallocHost(void **ptr, size_t size) {
+  return allocateInto(ptr, size, rt::MemoryKind::Host, cudaHostAllocDefault);
+}
+
+absl::Status cudart::impl::cudaHostAlloc(void **pHost, size_t size,
+                                         unsigned int flags) {
+  return allocateInto(pHost, size, rt::MemoryKind::Host, flags);
+}
+
+absl::Status cudart::impl::cudaFreeHost(void *ptr) {
+  if (ptr != nullptr)
+    runtime().currentContext().synchronize();
+  return runtime().memory().free(ptr, rt::MemoryKind::Host);
+}
+
+absl::Status cudart::impl::cudaMallocManaged(void **devPtr, size_t size,
+                                             unsigned int flags) {
+  return allocateInto(devPtr, size, rt::MemoryKind::Managed, flags);
+}
+
+absl::Status cudart::impl::cudaHostRegister(void *ptr, size_t size,
+                                            unsigned int flags) {
+  return runtime().memory().registerHost(ptr, size, flags);
+}
+
+absl::Status cudart::impl::cudaHostUnregister(void *ptr) {
+  return runtime().memory().unregisterHost(ptr);
+}
+
+absl::Status cudart::impl::cudaHostGetDevicePointer(void **pDevice,
+                                                    void *pHost,
+                                                    unsigned int flags) {
+  if (absl::Status s = rt::pinnedAllocation(runtime(), pHost).status(); !s.ok())
+    return s;
+  *pDevice = pHost; // one address space
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaHostGetFlags(unsigned int *pFlags,
+                                            void *pHost) {
+  absl::StatusOr<rt::Allocation> a = rt::pinnedAllocation(runtime(), pHost);
+  if (!a.ok())
+    return a.status();
+  // Every pinned allocation is mapped under unified addressing.
+  *pFlags = a->flags | cudaHostAllocMapped;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaMallocPitch(void **devPtr, size_t *pitch,
+                                           size_t width, size_t height) {
+  size_t rowPitch = rt::pitchFor(width);
+  if (height != 0 && rowPitch > SIZE_MAX / height)
+    return rt::makeError(cudaErrorMemoryAllocation, "pitched size overflows");
+  if (absl::Status s = allocateInto(devPtr, rowPitch * height,
+                                    rt::MemoryKind::Device, 0);
+      !s.ok())
+    return s;
+  *pitch = rowPitch;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaMalloc3D(struct cudaPitchedPtr *pitchedDevPtr,
+                                        struct cudaExtent extent) {
+  size_t rowPitch = rt::pitchFor(extent.width);
+  size_t rows = extent.height * extent.depth;
+  if ((extent.depth != 0 && rows / extent.depth != extent.height) ||
+      (rows != 0 && rowPitch > SIZE_MAX / rows))
+    return rt::makeError(cudaErrorMemoryAllocation, "pitched size overflows");
+  void *ptr = nullptr;
+  if (absl::Status s =
+          allocateInto(&ptr, rowPitch * rows, rt::MemoryKind::Device, 0);
+      !s.ok())
+    return s;
+  *pitchedDevPtr = cudaPitchedPtr{ptr, rowPitch, extent.width, extent.height};
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaPointerGetAttributes(
+    struct cudaPointerAttributes *attributes, const void *ptr) {
+  cudaPointerAttributes a{};
+  std::optional<rt::Allocation> found = runtime().memory().find(ptr);
+  if (!found) {
+    a.type = cudaMemoryTypeUnregistered;
+    a.device = -2; // cudaInvalidDeviceId
+  } else {
+    a.device = found->device;
+    void *p = const_cast<void *>(ptr);
+    switch (found->kind) {
+    case rt::MemoryKind::Device:
+      a.type = cudaMemoryTypeDevice;
+      a.devicePointer = p;
+      break;
+    case rt::MemoryKind::Managed:
+      a.type = cudaMemoryTypeManaged;
+      a.devicePointer = a.hostPointer = p;
+      break;
+    case rt::MemoryKind::Host:
+    case rt::MemoryKind::Registered:
+      a.type = cudaMemoryTypeHost;
+      a.devicePointer = a.hostPointer = p;
+      break;
+    }
+  }
+  *attributes = a;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaMemPrefetchAsync(const void *devPtr,
+                                                size_t count, int dstDevice,
+                                                cudaStream_t stream) {
+  if (dstDevice != cudaCpuDeviceId)
+    if (absl::Status s = runtime().checkDevice(dstDevice); !s.ok())
+      return s;
+  if (absl::Status s = rt::checkManaged(runtime(), devPtr, count); !s.ok())
+    return s;
+  // Already resident: the CPU device's memory is the host's.
+  return runtime().stream(stream).status();
+}
+
+absl::Status cudart::impl::cudaMemPrefetchAsync_v2(
+    const void *devPtr, size_t count, struct cudaMemLocation location,
+    unsigned int flags, cudaStream_t stream) {
+  int device = location.type == cudaMemLocationTypeHost ? cudaCpuDeviceId
+                                                        : location.id;
+  return impl::cudaMemPrefetchAsync(devPtr, count, device, stream);
+}
+
+absl::Status cudart::impl::cudaMemAdvise(const void *devPtr, size_t count,
+                                         enum cudaMemoryAdvise advice,
+                                         int device) {
+  if (device != cudaCpuDeviceId)
+    if (absl::Status s = runtime().checkDevice(device); !s.ok())
+      return s;
+  // Advice tunes migration; there is none to tune.
+  return rt::checkManaged(runtime(), devPtr, count);
+}
+
+absl::Status cudart::impl::cudaMemAdvise_v2(const void *devPtr, size_t count,
+                                            enum cudaMemoryAdvise advice,
+                                            struct cudaMemLocation location) {
+  int device = location.type == cudaMemLocationTypeHost ? cudaCpuDeviceId
+                                                        : location.id;
+  return impl::cudaMemAdvise(devPtr, count, advice, device);
+}
+
+//===--- 2D and 3D copies and sets, peers -----------------------------------===//
+
+namespace {
+rt::Copy3D copy2D(void *dst, size_t dpitch, const void *src, size_t spitch,
+                  size_t width, size_t height) {
+  return {dst, dpitch, height, src, spitch, height, width, height, 1};
+}
+
+/// A cudaMemcpy3DParms as a strided copy; arrays are not supported yet.
+absl::StatusOr<rt::Copy3D> copy3D(const cudaMemcpy3DParms *p) {
+  if (p->srcArray || p->dstArray)
+    return rt::makeError(cudaErrorNotSupported,
+                         "CUDA arrays are not supported by Lingqu yet");
+  if (!p->srcPtr.ptr || !p->dstPtr.ptr)
+    return rt::makeError(cudaErrorInvalidValue, "no source or destination");
+  auto at = [](const cudaPitchedPtr &ptr, const cudaPos &pos) {
+    return static_cast<char *>(ptr.ptr) +
+           (pos.z * ptr.ysize + pos.y) * ptr.pitch + pos.x;
+  };
+  rt::Copy3D c;
+  c.dst = at(p->dstPtr, p->dstPos);
+  c.dstPitch = p->dstPtr.pitch;
+  c.dstSliceRows = p->dstPtr.ysize;
+  c.src = at(p->srcPtr, p->srcPos);
+  c.srcPitch = p->srcPtr.pitch;
+  c.srcSliceRows = p->srcPtr.ysize;
+  c.width = p->extent.width;
+  c.height = p->extent.height;
+  c.depth = p->extent.depth;
+  return c;
+}
+
+rt::Set2D set3D(const cudaPitchedPtr &ptr, int value, const cudaExtent &e) {
+  rt::Set2D s;
+  s.dst = ptr.ptr;
+  s.pitch = ptr.pitch;
+  s.value = uint32_t(value);
+  s.width = e.width;
+  s.height = e.height;
+  s.depth = e.depth;
+  s.sliceRows = ptr.ysize;
+  return s;
+}
+} // namespace
+
+absl::Status cudart::impl::cudaMemcpy2D(void *dst, size_t dpitch,
+                                        const void *src, size_t spitch,
+                                        size_t width, size_t height,
+                                        enum cudaMemcpyKind kind) {
+  return rt::copy3D(runtime(), copy2D(dst, dpitch, src, spitch, width, height),
+                    kind, false, nullptr);
+}
+
+absl::Status cudart::impl::cudaMemcpy2DAsync(void *dst, size_t dpitch,
+                                             const void *src, size_t spitch,
+                                             size_t width, size_t height,
+                                             enum cudaMemcpyKind kind,
+                                             cudaStream_t stream) {
+  return rt::copy3D(runtime(), copy2D(dst, dpitch, src, spitch, width, height),
+                    kind, true, stream);
+}
+
+absl::Status cudart::impl::cudaMemcpy3D(const struct cudaMemcpy3DParms *p) {
+  absl::StatusOr<rt::Copy3D> c = copy3D(p);
+  if (!c.ok())
+    return c.status();
+  return rt::copy3D(runtime(), *c, p->kind, false, nullptr);
+}
+
+absl::Status cudart::impl::cudaMemcpy3DAsync(const struct cudaMemcpy3DParms *p,
+                                             cudaStream_t stream) {
+  absl::StatusOr<rt::Copy3D> c = copy3D(p);
+  if (!c.ok())
+    return c.status();
+  return rt::copy3D(runtime(), *c, p->kind, true, stream);
+}
+
+absl::Status cudart::impl::cudaMemset2D(void *devPtr, size_t pitch, int value,
+                                        size_t width, size_t height) {
+  return rt::set2D(runtime(), {devPtr, pitch, uint32_t(value), 1, width, height},
+                   false, nullptr);
+}
+
+absl::Status cudart::impl::cudaMemset2DAsync(void *devPtr, size_t pitch,
+                                             int value, size_t width,
+                                             size_t height,
+                                             cudaStream_t stream) {
+  return rt::set2D(runtime(), {devPtr, pitch, uint32_t(value), 1, width, height},
+                   true, stream);
+}
+
+absl::Status cudart::impl::cudaMemset3D(struct cudaPitchedPtr pitchedDevPtr,
+                                        int value, struct cudaExtent extent) {
+  return rt::set2D(runtime(), set3D(pitchedDevPtr, value, extent), false,
+                   nullptr);
+}
+
+absl::Status cudart::impl::cudaMemset3DAsync(struct cudaPitchedPtr pitchedDevPtr,
+                                             int value,
+                                             struct cudaExtent extent,
+                                             cudaStream_t stream) {
+  return rt::set2D(runtime(), set3D(pitchedDevPtr, value, extent), true,
+                   stream);
+}
+
+absl::Status cudart::impl::cudaMemcpyPeer(void *dst, int dstDevice,
+                                          const void *src, int srcDevice,
+                                          size_t count) {
+  for (int device : {dstDevice, srcDevice})
+    if (absl::Status s = runtime().checkDevice(device); !s.ok())
+      return s;
+  return rt::copy(runtime(), dst, src, count, cudaMemcpyDeviceToDevice, false,
+                  nullptr);
+}
+
+absl::Status cudart::impl::cudaMemcpyPeerAsync(void *dst, int dstDevice,
+                                               const void *src, int srcDevice,
+                                               size_t count,
+                                               cudaStream_t stream) {
+  for (int device : {dstDevice, srcDevice})
+    if (absl::Status s = runtime().checkDevice(device); !s.ok())
+      return s;
+  return rt::copy(runtime(), dst, src, count, cudaMemcpyDeviceToDevice, true,
+                  stream);
+}
+
+//===--- Symbols ------------------------------------------------------------===//
+
+namespace {
+/// [offset, offset + count) of the variable behind `symbol`.
+absl::StatusOr<char *> symbolRange(const void *symbol, size_t count,
+                                   size_t offset) {
+  absl::StatusOr<rt::Registry::VariableAddress> v =
+      runtime().registry().resolveVariable(symbol);
+  if (!v.ok())
+    return v.status();
+  runtime().memory().addStatic(v->address, v->size, 0);
+  if (offset > v->size || count > v->size - offset)
+    return rt::makeError(cudaErrorInvalidValue,
+                         "the copy runs past the end of the symbol");
+  return static_cast<char *>(v->address) + offset;
+}
+
+absl::Status toSymbol(const void *symbol, const void *src, size_t count,
+                      size_t offset, cudaMemcpyKind kind, bool async,
+                      cudaStream_t stream) {
+  if (kind != cudaMemcpyHostToDevice && kind != cudaMemcpyDeviceToDevice &&
+      kind != cudaMemcpyDefault)
+    return rt::makeError(cudaErrorInvalidMemcpyDirection,
+                         "a copy to a symbol goes to the device");
+  absl::StatusOr<char *> dst = symbolRange(symbol, count, offset);
+  if (!dst.ok())
+    return dst.status();
+  // The symbol is device memory the allocation table does not know.
+  return rt::copy(runtime(), *dst, src, count, cudaMemcpyHostToHost, async,
+                  stream);
+}
+
+absl::Status fromSymbol(void *dst, const void *symbol, size_t count,
+                        size_t offset, cudaMemcpyKind kind, bool async,
+                        cudaStream_t stream) {
+  if (kind != cudaMemcpyDeviceToHost && kind != cudaMemcpyDeviceToDevice &&
+      kind != cudaMemcpyDefault)
+    return rt::makeError(cudaErrorInvalidMemcpyDirection,
+                         "a copy from a symbol comes from the device");
+  absl::StatusOr<char *> src = symbolRange(symbol, count, offset);
+  if (!src.ok())
+    return src.status();
+  return rt::copy(runtime(), dst, *src, count, cudaMemcpyHostToHost, async,
+                  stream);
+}
+} // namespace
+
+absl::Status cudart::impl::cudaMemcpyToSymbol(const void *symbol,
+                                              const void *src, size_t count,
+                                              size_t offset,
+                                              enum cudaMemcpyKind kind) {
+  return toSymbol(symbol, src, count, offset, kind, false, nullptr);
+}
+
+absl::Status cudart::impl::cudaMemcpyToSymbolAsync(
+    const void *symbol, const void *src, size_t count, size_t offset,
+    enum cudaMemcpyKind kind, cudaStream_t stream) {
+  return toSymbol(symbol, src, count, offset, kind, true, stream);
+}
+
+absl::Status cudart::impl::cudaMemcpyFromSymbol(void *dst, const void *symbol,
+                                                size_t count, size_t offset,
+                                                enum cudaMemcpyKind kind) {
+  return fromSymbol(dst, symbol, count, offset, kind, false, nullptr);
+}
+
+absl::Status cudart::impl::cudaMemcpyFromSymbolAsync(
+    void *dst, const void *symbol, size_t count, size_t offset,
+    enum cudaMemcpyKind kind, cudaStream_t stream) {
+  return fromSymbol(dst, symbol, count, offset, kind, true, stream);
+}
+
+absl::Status cudart::impl::cudaGetSymbolAddress(void **devPtr,
+                                                const void *symbol) {
+  absl::StatusOr<rt::Registry::VariableAddress> v =
+      runtime().registry().resolveVariable(symbol);
+  if (!v.ok())
+    return v.status();
+  runtime().memory().addStatic(v->address, v->size, 0);
+  *devPtr = v->address;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGetSymbolSize(size_t *size,
+                                             const void *symbol) {
+  absl::StatusOr<rt::Registry::VariableAddress> v =
+      runtime().registry().resolveVariable(symbol);
+  if (!v.ok())
+    return v.status();
+  *size = v->size;
+  return absl::OkStatus();
+}

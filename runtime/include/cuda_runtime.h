@@ -9,13 +9,96 @@
 #include "vector_types.h"
 #include "vector_functions.h"
 #include "driver_types.h"
+#include "driver_functions.h"
 #include "cuda_runtime_api.h"
 
 #if defined(__cplusplus)
-/* Typed overloads of the C API, as CUDA's C++ API offers them. */
+/* Typed overloads of the C API, as CUDA's C++ API offers them: pointers of
+ * any type, and symbols named by the variable itself. */
 template <typename T>
 static __inline__ __host__ cudaError_t cudaMalloc(T **devPtr, size_t size) {
   return ::cudaMalloc((void **)(void *)devPtr, size);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t cudaMallocHost(T **ptr, size_t size,
+                                                      unsigned int flags = 0) {
+  return ::cudaHostAlloc((void **)(void *)ptr, size, flags);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t cudaHostAlloc(T **ptr, size_t size,
+                                                     unsigned int flags) {
+  return ::cudaHostAlloc((void **)(void *)ptr, size, flags);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaHostGetDevicePointer(T **pDevice, void *pHost, unsigned int flags) {
+  return ::cudaHostGetDevicePointer((void **)(void *)pDevice, pHost, flags);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaMallocManaged(T **devPtr, size_t size,
+                  unsigned int flags = cudaMemAttachGlobal) {
+  return ::cudaMallocManaged((void **)(void *)devPtr, size, flags);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t cudaMallocPitch(T **devPtr,
+                                                       size_t *pitch,
+                                                       size_t width,
+                                                       size_t height) {
+  return ::cudaMallocPitch((void **)(void *)devPtr, pitch, width, height);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaMemcpyToSymbol(const T &symbol, const void *src, size_t count,
+                   size_t offset = 0,
+                   enum cudaMemcpyKind kind = cudaMemcpyHostToDevice) {
+  return ::cudaMemcpyToSymbol((const void *)&symbol, src, count, offset, kind);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaMemcpyToSymbolAsync(const T &symbol, const void *src, size_t count,
+                        size_t offset = 0,
+                        enum cudaMemcpyKind kind = cudaMemcpyHostToDevice,
+                        cudaStream_t stream = 0) {
+  return ::cudaMemcpyToSymbolAsync((const void *)&symbol, src, count, offset,
+                                   kind, stream);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaMemcpyFromSymbol(void *dst, const T &symbol, size_t count,
+                     size_t offset = 0,
+                     enum cudaMemcpyKind kind = cudaMemcpyDeviceToHost) {
+  return ::cudaMemcpyFromSymbol(dst, (const void *)&symbol, count, offset,
+                                kind);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaMemcpyFromSymbolAsync(void *dst, const T &symbol, size_t count,
+                          size_t offset = 0,
+                          enum cudaMemcpyKind kind = cudaMemcpyDeviceToHost,
+                          cudaStream_t stream = 0) {
+  return ::cudaMemcpyFromSymbolAsync(dst, (const void *)&symbol, count, offset,
+                                     kind, stream);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t cudaGetSymbolAddress(void **devPtr,
+                                                            const T &symbol) {
+  return ::cudaGetSymbolAddress(devPtr, (const void *)&symbol);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t cudaGetSymbolSize(size_t *size,
+                                                         const T &symbol) {
+  return ::cudaGetSymbolSize(size, (const void *)&symbol);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaStreamAttachMemAsync(cudaStream_t stream, T *devPtr, size_t length = 0,
+                         unsigned int flags = cudaMemAttachSingle) {
+  return ::cudaStreamAttachMemAsync(stream, (void *)devPtr, length, flags);
+}
+static __inline__ __host__ cudaError_t cudaEventCreate(cudaEvent_t *event,
+                                                       unsigned int flags) {
+  return ::cudaEventCreateWithFlags(event, flags);
 }
 #endif
 

@@ -34,7 +34,9 @@ def EraseAddressSpaces : Pass<"lingqu-erase-address-spaces", "mlir::ModuleOp"> {
     CPU targets have one flat address space. This pass rewrites every
     `!llvm.ptr<N>` in types, attributes and function signatures to `!llvm.ptr`,
     resets the `addr_space` of globals to 0, and folds the `llvm.addrspacecast`
-    ops that have become no-ops.
+    ops that have become no-ops. A `__constant__` variable (a global in
+    address space 4 with external linkage) stops being `constant`: the host
+    writes it with `cudaMemcpyToSymbol`, so it must not be read-only memory.
 
     Example: `%1 = llvm.addrspacecast %0 : !llvm.ptr<1> to !llvm.ptr` becomes
     a use of `%0 : !llvm.ptr`.

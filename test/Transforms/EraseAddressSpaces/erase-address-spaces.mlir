@@ -4,6 +4,9 @@
 llvm.mlir.global external @dev(0 : i32) {addr_space = 1 : i32} : i32
 // CHECK: llvm.mlir.global internal constant @cst(1.0{{.*}} : f32) {addr_space = 0 : i32} : f32
 llvm.mlir.global internal constant @cst(1.0 : f32) {addr_space = 4 : i32} : f32
+// A __constant__ variable the host writes becomes writable memory.
+// CHECK: llvm.mlir.global external @table(dense<0.0{{.*}}> : tensor<4xf32>) {addr_space = 0 : i32} : !llvm.array<4 x f32>
+llvm.mlir.global external constant @table(dense<0.0> : tensor<4xf32>) {addr_space = 4 : i32} : !llvm.array<4 x f32>
 
 // CHECK-LABEL: llvm.func @f
 // CHECK-SAME: (%[[ARG:.*]]: !llvm.ptr) -> !llvm.ptr
