@@ -1,0 +1,364 @@
+//===- CudaDriverTest.cpp - libcuda through its C API ---------------------===//
+//
+// Devices, the context stack, streams, events, memory and pointer
+// attributes, each with the error paths CUDA documents. The process shares
+// one runtime, so every test leaves the calling thread's context stack as
+// it found it.
+
+#include <atomic>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+#include "cuda.h"
+#include "gtest/gtest.h"
+
+namespace {
+
+class CudaDriver : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_EQ(cuInit(0), CUDA_SUCCESS);
+    ASSERT_EQ(cuDeviceGet(&device, 0), CUDA_SUCCESS);
+    ASSERT_EQ(cuDevicePrimaryCtxRetain(&primary, device), CUDA_SUCCESS);
+    ASSERT_EQ(cuCtxPushCurrent(primary), CUDA_SUCCESS);
+  }
+  void TearDown() override {
+    CUcontext popped = nullptr;
+    EXPECT_EQ(cuCtxPopCurrent(&popped), CUDA_SUCCESS);
+    EXPECT_EQ(popped, primary);
+    EXPECT_EQ(cuDevicePrimaryCtxRelease(device), CUDA_SUCCESS);
+  }
+  CUdevice device = -1;
+  CUcontext primary = nullptr;
+};
+
+TEST_F(CudaDriver, DevicesAreCountedNamedAndDescribed) {
+  int count = 0;
+  ASSERT_EQ(cuDeviceGetCount(&count), CUDA_SUCCESS);
+  EXPECT_GE(count, 1);
+  CUdevice none;
+  EXPECT_EQ(cuDeviceGet(&none, count), CUDA_ERROR_INVALID_DEVICE);
+  EXPECT_EQ(cuDeviceGet(nullptr, 0), CUDA_ERROR_INVALID_VALUE);
+
+  char name[256];
+  ASSERT_EQ(cuDeviceGetName(name, sizeof name, device), CUDA_SUCCESS);
+  EXPECT_EQ(std::strncmp(name, "Lingqu CPU 0", 12), 0);
+  char tiny[4];
+  ASSERT_EQ(cuDeviceGetName(tiny, sizeof tiny, device), CUDA_SUCCESS);
+  EXPECT_EQ(std::strlen(tiny), 3u); // cut, still terminated
+  EXPECT_EQ(cuDeviceGetName(name, 0, device), CUDA_ERROR_INVALID_VALUE);
+
+  int warp = 0, major = 0, sms = 0, optin = 0, perBlock = 0;
+  EXPECT_EQ(cuDeviceGetAttribute(&warp, CU_DEVICE_ATTRIBUTE_WARP_SIZE, device),
+            CUDA_SUCCESS);
+  EXPECT_EQ(warp, 32);
+  EXPECT_EQ(cuDeviceGetAttribute(&major,
+                                 CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR,
+                                 device),
+            CUDA_SUCCESS);
+  EXPECT_EQ(major, 8);
+  EXPECT_EQ(cuDeviceGetAttribute(&sms, CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT,
+                                 device),
+            CUDA_SUCCESS);
+  EXPECT_EQ(sms, int(std::thread::hardware_concurrency()));
+  EXPECT_EQ(cuDeviceGetAttribute(
+                &perBlock, CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK,
+                device),
+            CUDA_SUCCESS);
+  EXPECT_EQ(perBlock, 48 * 1024);
+  EXPECT_EQ(cuDeviceGetAttribute(
+                &optin, CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN,
+                device),
+            CUDA_SUCCESS);
+  EXPECT_GT(optin, perBlock);
+  EXPECT_EQ(cuDeviceGetAttribute(&warp, CUdevice_attribute(44), device),
+            CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuDeviceGetAttribute(&warp, CU_DEVICE_ATTRIBUTE_WARP_SIZE, 99),
+            CUDA_ERROR_INVALID_DEVICE);
+
+  size_t bytes = 0;
+  ASSERT_EQ(cuDeviceTotalMem(&bytes, device), CUDA_SUCCESS);
+  EXPECT_GT(bytes, size_t(1) << 28);
+  CUuuid a, b;
+  ASSERT_EQ(cuDeviceGetUuid(&a, device), CUDA_SUCCESS);
+  ASSERT_EQ(cuDeviceGetUuid_v2(&b, device), CUDA_SUCCESS);
+  EXPECT_EQ(std::memcmp(a.bytes, b.bytes, 16), 0);
+
+  char bus[16];
+  ASSERT_EQ(cuDeviceGetPCIBusId(bus, sizeof bus, device), CUDA_SUCCESS);
+  CUdevice back = -1;
+  ASSERT_EQ(cuDeviceGetByPCIBusId(&back, bus), CUDA_SUCCESS);
+  EXPECT_EQ(back, device);
+  EXPECT_EQ(cuDeviceGetByPCIBusId(&back, "0000:7f:00.0"),
+            CUDA_ERROR_INVALID_DEVICE);
+}
+
+TEST_F(CudaDriver, ContextsStackPerThread) {
+  CUcontext current = nullptr;
+  ASSERT_EQ(cuCtxGetCurrent(&current), CUDA_SUCCESS);
+  EXPECT_EQ(current, primary);
+
+  CUcontext created = nullptr;
+  ASSERT_EQ(cuCtxCreate(&created, 0, device), CUDA_SUCCESS);
+  ASSERT_EQ(cuCtxGetCurrent(&current), CUDA_SUCCESS);
+  EXPECT_EQ(current, created);
+  unsigned long long idA = 0, idB = 0;
+  EXPECT_EQ(cuCtxGetId(created, &idA), CUDA_SUCCESS);
+  EXPECT_EQ(cuCtxGetId(primary, &idB), CUDA_SUCCESS);
+  EXPECT_NE(idA, idB);
+
+  // Another thread starts with no context at all.
+  std::thread([] {
+    CUcontext none = reinterpret_cast<CUcontext>(1);
+    EXPECT_EQ(cuCtxGetCurrent(&none), CUDA_SUCCESS);
+    EXPECT_EQ(none, nullptr);
+    CUdevice d;
+    EXPECT_EQ(cuCtxGetDevice(&d), CUDA_ERROR_INVALID_CONTEXT);
+    EXPECT_EQ(cuCtxSynchronize(), CUDA_ERROR_INVALID_CONTEXT);
+    CUcontext popped;
+    EXPECT_EQ(cuCtxPopCurrent(&popped), CUDA_ERROR_INVALID_CONTEXT);
+  }).join();
+
+  ASSERT_EQ(cuCtxDestroy(created), CUDA_SUCCESS);
+  ASSERT_EQ(cuCtxGetCurrent(&current), CUDA_SUCCESS);
+  EXPECT_EQ(current, primary); // destroying popped it
+  EXPECT_EQ(cuCtxDestroy(created), CUDA_ERROR_INVALID_CONTEXT);
+  EXPECT_EQ(cuCtxPushCurrent(created), CUDA_ERROR_INVALID_CONTEXT);
+  EXPECT_EQ(cuCtxDestroy(primary), CUDA_ERROR_INVALID_CONTEXT);
+}
+
+TEST_F(CudaDriver, ContextSettingsRoundTrip) {
+  size_t stack = 0;
+  ASSERT_EQ(cuCtxSetLimit(CU_LIMIT_STACK_SIZE, 4096), CUDA_SUCCESS);
+  ASSERT_EQ(cuCtxGetLimit(&stack, CU_LIMIT_STACK_SIZE), CUDA_SUCCESS);
+  EXPECT_EQ(stack, 4096u);
+  EXPECT_EQ(cuCtxSetLimit(CUlimit(0x40), 1), CUDA_ERROR_UNSUPPORTED_LIMIT);
+  CUfunc_cache cache;
+  ASSERT_EQ(cuCtxSetCacheConfig(CU_FUNC_CACHE_PREFER_L1), CUDA_SUCCESS);
+  ASSERT_EQ(cuCtxGetCacheConfig(&cache), CUDA_SUCCESS);
+  EXPECT_EQ(cache, CU_FUNC_CACHE_PREFER_L1);
+  ASSERT_EQ(cuCtxSetCacheConfig(CU_FUNC_CACHE_PREFER_NONE), CUDA_SUCCESS);
+  int least = 1, greatest = 1;
+  ASSERT_EQ(cuCtxGetStreamPriorityRange(&least, &greatest), CUDA_SUCCESS);
+  EXPECT_EQ(least, 0);
+  EXPECT_EQ(greatest, -5);
+  unsigned version = 0;
+  EXPECT_EQ(cuCtxGetApiVersion(nullptr, &version), CUDA_SUCCESS);
+  EXPECT_GT(version, 0u);
+  unsigned flags = 0;
+  int active = 0;
+  ASSERT_EQ(cuDevicePrimaryCtxGetState(device, &flags, &active), CUDA_SUCCESS);
+  EXPECT_EQ(active, 1);
+}
+
+void CUDA_CB markDone(void *flag) {
+  static_cast<std::atomic<int> *>(flag)->store(1);
+}
+
+TEST_F(CudaDriver, StreamsAndEventsOrderHostWork) {
+  CUstream stream = nullptr;
+  ASSERT_EQ(cuStreamCreateWithPriority(&stream, CU_STREAM_NON_BLOCKING, -9),
+            CUDA_SUCCESS);
+  int priority = 1;
+  ASSERT_EQ(cuStreamGetPriority(stream, &priority), CUDA_SUCCESS);
+  EXPECT_EQ(priority, -5);
+  unsigned flags = 0;
+  ASSERT_EQ(cuStreamGetFlags(stream, &flags), CUDA_SUCCESS);
+  EXPECT_EQ(flags, unsigned(CU_STREAM_NON_BLOCKING));
+  CUcontext owner = nullptr;
+  ASSERT_EQ(cuStreamGetCtx(stream, &owner), CUDA_SUCCESS);
+  EXPECT_EQ(owner, primary);
+
+  std::atomic<int> done{0};
+  CUevent start, stop;
+  ASSERT_EQ(cuEventCreate(&start, CU_EVENT_DEFAULT), CUDA_SUCCESS);
+  ASSERT_EQ(cuEventCreate(&stop, CU_EVENT_DEFAULT), CUDA_SUCCESS);
+  ASSERT_EQ(cuEventRecord(start, stream), CUDA_SUCCESS);
+  ASSERT_EQ(cuLaunchHostFunc(stream, markDone, &done), CUDA_SUCCESS);
+  ASSERT_EQ(cuEventRecord(stop, stream), CUDA_SUCCESS);
+  ASSERT_EQ(cuEventSynchronize(stop), CUDA_SUCCESS);
+  EXPECT_EQ(done.load(), 1);
+  EXPECT_EQ(cuEventQuery(stop), CUDA_SUCCESS);
+  float ms = -1;
+  ASSERT_EQ(cuEventElapsedTime(&ms, start, stop), CUDA_SUCCESS);
+  EXPECT_GE(ms, 0.0f);
+  ASSERT_EQ(cuStreamSynchronize(stream), CUDA_SUCCESS);
+  EXPECT_EQ(cuStreamQuery(stream), CUDA_SUCCESS);
+
+  CUevent untimed;
+  ASSERT_EQ(cuEventCreate(&untimed, CU_EVENT_DISABLE_TIMING), CUDA_SUCCESS);
+  ASSERT_EQ(cuEventRecord(untimed, stream), CUDA_SUCCESS);
+  ASSERT_EQ(cuStreamWaitEvent(nullptr, untimed, 0), CUDA_SUCCESS);
+  ASSERT_EQ(cuCtxSynchronize(), CUDA_SUCCESS);
+  EXPECT_EQ(cuEventElapsedTime(&ms, start, untimed),
+            CUDA_ERROR_INVALID_HANDLE);
+
+  EXPECT_EQ(cuEventCreate(nullptr, 0), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuEventCreate(&untimed, 0x40), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuStreamCreate(&stream, 0x10), CUDA_ERROR_INVALID_VALUE);
+  for (CUevent e : {start, stop, untimed})
+    EXPECT_EQ(cuEventDestroy(e), CUDA_SUCCESS);
+  EXPECT_EQ(cuStreamDestroy(stream), CUDA_SUCCESS);
+  EXPECT_EQ(cuStreamDestroy(stream), CUDA_ERROR_INVALID_HANDLE);
+  EXPECT_EQ(cuStreamQuery(stream), CUDA_ERROR_INVALID_HANDLE);
+}
+
+TEST_F(CudaDriver, MemoryCopiesAndSets) {
+  const size_t n = 1000;
+  CUdeviceptr a = 0, b = 0;
+  ASSERT_EQ(cuMemAlloc(&a, n * 4), CUDA_SUCCESS);
+  ASSERT_EQ(cuMemAlloc(&b, n * 4), CUDA_SUCCESS);
+  ASSERT_EQ(cuMemsetD32(a, 0xdeadbeef, n), CUDA_SUCCESS);
+  ASSERT_EQ(cuMemcpyDtoD(b, a, n * 4), CUDA_SUCCESS);
+  std::vector<unsigned> host(n);
+  ASSERT_EQ(cuMemcpyDtoH(host.data(), b, n * 4), CUDA_SUCCESS);
+  for (unsigned v : host)
+    ASSERT_EQ(v, 0xdeadbeefu);
+
+  std::vector<unsigned short> halves(n, 7);
+  ASSERT_EQ(cuMemcpyHtoD(a, halves.data(), n * 2), CUDA_SUCCESS);
+  ASSERT_EQ(cuMemsetD16Async(a + 2, 9, 3, nullptr), CUDA_SUCCESS);
+  ASSERT_EQ(cuMemcpyDtoHAsync(halves.data(), a, 10, nullptr), CUDA_SUCCESS);
+  ASSERT_EQ(cuCtxSynchronize(), CUDA_SUCCESS);
+  EXPECT_EQ(halves[0], 7);
+  EXPECT_EQ(halves[1], 9);
+  EXPECT_EQ(halves[3], 9);
+  EXPECT_EQ(halves[4], 7);
+
+  CUdeviceptr base = 0;
+  size_t size = 0;
+  ASSERT_EQ(cuMemGetAddressRange(&base, &size, a + 100), CUDA_SUCCESS);
+  EXPECT_EQ(base, a);
+  EXPECT_EQ(size, n * 4);
+  int local = 0;
+  EXPECT_EQ(cuMemGetAddressRange(&base, &size, CUdeviceptr(&local)),
+            CUDA_ERROR_NOT_FOUND);
+
+  EXPECT_EQ(cuMemcpyDtoH(host.data(), a, n * 4 + 1), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemsetD32(a + 2, 0, 1), CUDA_ERROR_INVALID_VALUE); // misaligned
+  EXPECT_EQ(cuMemAlloc(&a, 0), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemFree(b), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemFree(b), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemFree(a), CUDA_SUCCESS);
+}
+
+TEST_F(CudaDriver, PitchedCopiesMoveSubBlocks) {
+  CUdeviceptr grid = 0;
+  size_t pitch = 0;
+  ASSERT_EQ(cuMemAllocPitch(&grid, &pitch, 6, 4, 4), CUDA_SUCCESS);
+  EXPECT_GE(pitch, 6u);
+  EXPECT_EQ(cuMemAllocPitch(&grid, &pitch, 6, 4, 3), CUDA_ERROR_INVALID_VALUE);
+  ASSERT_EQ(cuMemsetD2D8(grid, pitch, 1, 6, 4), CUDA_SUCCESS);
+
+  unsigned char block[2][3] = {{10, 11, 12}, {20, 21, 22}};
+  CUDA_MEMCPY2D in;
+  std::memset(&in, 0, sizeof in);
+  in.srcMemoryType = CU_MEMORYTYPE_HOST;
+  in.srcHost = block;
+  in.srcPitch = 3;
+  in.dstMemoryType = CU_MEMORYTYPE_DEVICE;
+  in.dstDevice = grid;
+  in.dstPitch = pitch;
+  in.dstXInBytes = 2;
+  in.dstY = 1;
+  in.WidthInBytes = 3;
+  in.Height = 2;
+  ASSERT_EQ(cuMemcpy2D(&in), CUDA_SUCCESS);
+
+  unsigned char out[4][6];
+  CUDA_MEMCPY2D back;
+  std::memset(&back, 0, sizeof back);
+  back.srcMemoryType = CU_MEMORYTYPE_DEVICE;
+  back.srcDevice = grid;
+  back.srcPitch = pitch;
+  back.dstMemoryType = CU_MEMORYTYPE_HOST;
+  back.dstHost = out;
+  back.dstPitch = 6;
+  back.WidthInBytes = 6;
+  back.Height = 4;
+  ASSERT_EQ(cuMemcpy2DAsync(&back, nullptr), CUDA_SUCCESS);
+  ASSERT_EQ(cuCtxSynchronize(), CUDA_SUCCESS);
+  EXPECT_EQ(out[0][0], 1);
+  EXPECT_EQ(out[1][2], 10);
+  EXPECT_EQ(out[2][4], 22);
+  EXPECT_EQ(out[3][5], 1);
+
+  back.srcMemoryType = CU_MEMORYTYPE_ARRAY;
+  EXPECT_EQ(cuMemcpy2D(&back), CUDA_ERROR_NOT_SUPPORTED);
+  back.srcMemoryType = CU_MEMORYTYPE_DEVICE;
+  back.dstPitch = 2; // narrower than a row
+  EXPECT_EQ(cuMemcpy2D(&back), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemFree(grid), CUDA_SUCCESS);
+}
+
+TEST_F(CudaDriver, HostMemoryAndPointerAttributes) {
+  void *pinned = nullptr;
+  ASSERT_EQ(cuMemHostAlloc(&pinned, 256, CU_MEMHOSTALLOC_DEVICEMAP),
+            CUDA_SUCCESS);
+  CUdeviceptr mapped = 0;
+  ASSERT_EQ(cuMemHostGetDevicePointer(&mapped, pinned, 0), CUDA_SUCCESS);
+  EXPECT_EQ(mapped, CUdeviceptr(pinned));
+  unsigned flags = 0;
+  ASSERT_EQ(cuMemHostGetFlags(&flags, pinned), CUDA_SUCCESS);
+  EXPECT_TRUE(flags & CU_MEMHOSTALLOC_DEVICEMAP);
+
+  unsigned type = 0;
+  ASSERT_EQ(cuPointerGetAttribute(&type, CU_POINTER_ATTRIBUTE_MEMORY_TYPE,
+                                  CUdeviceptr(pinned)),
+            CUDA_SUCCESS);
+  EXPECT_EQ(type, unsigned(CU_MEMORYTYPE_HOST));
+
+  CUdeviceptr managed = 0;
+  ASSERT_EQ(cuMemAllocManaged(&managed, 64, CU_MEM_ATTACH_GLOBAL),
+            CUDA_SUCCESS);
+  int isManaged = 0, ordinal = -1;
+  CUpointer_attribute which[] = {CU_POINTER_ATTRIBUTE_IS_MANAGED,
+                                 CU_POINTER_ATTRIBUTE_DEVICE_ORDINAL};
+  void *data[] = {&isManaged, &ordinal};
+  ASSERT_EQ(cuPointerGetAttributes(2, which, data, managed + 8), CUDA_SUCCESS);
+  EXPECT_EQ(isManaged, 1);
+  EXPECT_EQ(ordinal, 0);
+  EXPECT_EQ(cuMemPrefetchAsync(managed, 64, device, nullptr), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemAdvise(managed, 64, CU_MEM_ADVISE_SET_READ_MOSTLY, device),
+            CUDA_SUCCESS);
+  EXPECT_EQ(cuMemPrefetchAsync(CUdeviceptr(pinned), 64, device, nullptr),
+            CUDA_ERROR_INVALID_VALUE);
+
+  // Memory CUDA never saw: an error for one attribute, blanks for several.
+  int local = 0;
+  EXPECT_EQ(cuPointerGetAttribute(&type, CU_POINTER_ATTRIBUTE_MEMORY_TYPE,
+                                  CUdeviceptr(&local)),
+            CUDA_ERROR_INVALID_VALUE);
+  ASSERT_EQ(cuPointerGetAttributes(2, which, data, CUdeviceptr(&local)),
+            CUDA_SUCCESS);
+  EXPECT_EQ(isManaged, 0);
+
+  std::vector<char> buffer(4096);
+  ASSERT_EQ(cuMemHostRegister(buffer.data(), buffer.size(), 0), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemHostRegister(buffer.data() + 8, 8, 0),
+            CUDA_ERROR_HOST_MEMORY_ALREADY_REGISTERED);
+  EXPECT_EQ(cuMemHostUnregister(buffer.data()), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemHostUnregister(buffer.data()),
+            CUDA_ERROR_HOST_MEMORY_NOT_REGISTERED);
+
+  EXPECT_EQ(cuMemFree(CUdeviceptr(pinned)), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemFreeHost(pinned), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemFree(managed), CUDA_SUCCESS);
+}
+
+TEST(CudaDriverInit, EverythingButInitNeedsNothingCurrentToFail) {
+  // cuInit has run in this process (other tests); with no context current
+  // on a fresh thread, context-bound calls say so.
+  ASSERT_EQ(cuInit(0), CUDA_SUCCESS);
+  std::thread([] {
+    CUdeviceptr p = 0;
+    EXPECT_EQ(cuMemAlloc(&p, 16), CUDA_ERROR_INVALID_CONTEXT);
+    CUstream s = nullptr;
+    EXPECT_EQ(cuStreamCreate(&s, 0), CUDA_ERROR_INVALID_CONTEXT);
+    size_t freeBytes = 0, total = 0;
+    EXPECT_EQ(cuMemGetInfo(&freeBytes, &total), CUDA_ERROR_INVALID_CONTEXT);
+  }).join();
+}
+
+} // namespace

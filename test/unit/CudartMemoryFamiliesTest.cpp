@@ -1,0 +1,167 @@
+//===- CudartMemoryFamiliesTest.cpp - Pinned, managed, pitched memory -----===//
+//
+// The runtime API's allocation families, their pointer attributes and 2D
+// and 3D copies and sets, with the errors CUDA returns for misuse; and the
+// runtime and driver sharing one context.
+
+#include <cstring>
+#include <vector>
+
+#include "cuda.h"
+#include "cuda_runtime_api.h"
+#include "driver_functions.h"
+#include "gtest/gtest.h"
+
+namespace {
+
+TEST(CudartMemoryFamilies, PinnedMemoryIsMappedAndFreedByItsOwnCall) {
+  void *pinned = nullptr;
+  ASSERT_EQ(cudaMallocHost(&pinned, 128), cudaSuccess);
+  void *device = nullptr;
+  ASSERT_EQ(cudaHostGetDevicePointer(&device, pinned, 0), cudaSuccess);
+  EXPECT_EQ(device, pinned);
+  unsigned flags = 0;
+  ASSERT_EQ(cudaHostGetFlags(&flags, pinned), cudaSuccess);
+  EXPECT_TRUE(flags & cudaHostAllocMapped);
+  EXPECT_EQ(cudaHostGetDevicePointer(&device, pinned, 1),
+            cudaErrorInvalidValue);
+  int local = 0;
+  EXPECT_EQ(cudaHostGetDevicePointer(&device, &local, 0),
+            cudaErrorInvalidValue);
+  EXPECT_EQ(cudaHostAlloc(&pinned, 8, 0x80), cudaErrorInvalidValue);
+  EXPECT_EQ(cudaFree(pinned), cudaErrorInvalidValue);
+  EXPECT_EQ(cudaFreeHost(pinned), cudaSuccess);
+  EXPECT_EQ(cudaFreeHost(pinned), cudaErrorInvalidValue);
+  cudaGetLastError();
+}
+
+TEST(CudartMemoryFamilies, RegisteredMemoryCannotOverlap) {
+  std::vector<char> buffer(1024);
+  ASSERT_EQ(cudaHostRegister(buffer.data(), buffer.size(),
+                             cudaHostRegisterMapped),
+            cudaSuccess);
+  EXPECT_EQ(cudaHostRegister(buffer.data() + 100, 10, 0),
+            cudaErrorHostMemoryAlreadyRegistered);
+  cudaPointerAttributes a;
+  ASSERT_EQ(cudaPointerGetAttributes(&a, buffer.data() + 5), cudaSuccess);
+  EXPECT_EQ(a.type, cudaMemoryTypeHost);
+  EXPECT_EQ(a.hostPointer, buffer.data() + 5);
+  EXPECT_EQ(cudaHostUnregister(buffer.data()), cudaSuccess);
+  EXPECT_EQ(cudaHostUnregister(buffer.data()),
+            cudaErrorHostMemoryNotRegistered);
+  ASSERT_EQ(cudaPointerGetAttributes(&a, buffer.data()), cudaSuccess);
+  EXPECT_EQ(a.type, cudaMemoryTypeUnregistered);
+  cudaGetLastError();
+}
+
+TEST(CudartMemoryFamilies, ManagedMemoryNeedsValidFlagsAndRanges) {
+  int *managed = nullptr;
+  EXPECT_EQ(cudaMallocManaged((void **)&managed, 0, cudaMemAttachGlobal),
+            cudaErrorInvalidValue);
+  EXPECT_EQ(cudaMallocManaged((void **)&managed, 64, 0),
+            cudaErrorInvalidValue);
+  ASSERT_EQ(cudaMallocManaged((void **)&managed, 64, cudaMemAttachGlobal),
+            cudaSuccess);
+  managed[3] = 42; // host-accessible at once
+  EXPECT_EQ(cudaMemPrefetchAsync(managed, 64, 0, nullptr), cudaSuccess);
+  EXPECT_EQ(cudaMemPrefetchAsync(managed, 64, cudaCpuDeviceId, nullptr),
+            cudaSuccess);
+  EXPECT_EQ(cudaMemPrefetchAsync(managed, 65, 0, nullptr),
+            cudaErrorInvalidValue);
+  EXPECT_EQ(cudaMemPrefetchAsync(managed, 64, 42, nullptr),
+            cudaErrorInvalidDevice);
+  EXPECT_EQ(cudaMemAdvise(managed, 64, cudaMemoryAdvise(99), 0),
+            cudaErrorInvalidValue);
+  cudaPointerAttributes a;
+  ASSERT_EQ(cudaPointerGetAttributes(&a, managed), cudaSuccess);
+  EXPECT_EQ(a.type, cudaMemoryTypeManaged);
+  EXPECT_EQ(a.devicePointer, managed);
+  EXPECT_EQ(managed[3], 42);
+  EXPECT_EQ(cudaFree(managed), cudaSuccess);
+  cudaGetLastError();
+}
+
+TEST(CudartMemoryFamilies, PitchedSetsAndCopiesKeepThePadding) {
+  char *grid = nullptr;
+  size_t pitch = 0;
+  ASSERT_EQ(cudaMallocPitch((void **)&grid, &pitch, 10, 3), cudaSuccess);
+  ASSERT_GE(pitch, 10u);
+  ASSERT_EQ(cudaMemset(grid, 0, pitch * 3), cudaSuccess);
+  ASSERT_EQ(cudaMemset2D(grid, pitch, 5, 4, 3), cudaSuccess);
+  std::vector<char> host(pitch * 3);
+  ASSERT_EQ(cudaMemcpy(host.data(), grid, host.size(), cudaMemcpyDeviceToHost),
+            cudaSuccess);
+  for (size_t y = 0; y < 3; ++y)
+    for (size_t x = 0; x < 10; ++x)
+      EXPECT_EQ(host[y * pitch + x], x < 4 ? 5 : 0) << x << "," << y;
+  EXPECT_EQ(cudaMemset2D(grid, 2, 0, 4, 3), cudaErrorInvalidValue);
+  EXPECT_EQ(cudaMemcpy2D(host.data(), 10, grid, pitch, 10, 4,
+                         cudaMemcpyDeviceToHost),
+            cudaErrorInvalidValue); // a fourth row is not allocated
+  EXPECT_EQ(cudaFree(grid), cudaSuccess);
+
+  cudaPitchedPtr volume;
+  ASSERT_EQ(cudaMalloc3D(&volume, make_cudaExtent(8, 2, 2)), cudaSuccess);
+  EXPECT_EQ(volume.xsize, 8u);
+  EXPECT_EQ(volume.ysize, 2u);
+  cudaMemcpy3DParms p;
+  std::memset(&p, 0, sizeof p);
+  p.dstPtr = volume;
+  p.srcArray = reinterpret_cast<cudaArray_t>(1);
+  p.extent = make_cudaExtent(8, 2, 2);
+  p.kind = cudaMemcpyHostToDevice;
+  EXPECT_EQ(cudaMemcpy3D(&p), cudaErrorNotSupported);
+  EXPECT_EQ(cudaFree(volume.ptr), cudaSuccess);
+  cudaGetLastError();
+}
+
+TEST(CudartMemoryFamilies, PeersAreEveryOtherDevice) {
+  int count = 0, can = -1;
+  ASSERT_EQ(cudaGetDeviceCount(&count), cudaSuccess);
+  ASSERT_EQ(cudaDeviceCanAccessPeer(&can, 0, 0), cudaSuccess);
+  EXPECT_EQ(can, 0);
+  EXPECT_EQ(cudaDeviceCanAccessPeer(&can, 0, count), cudaErrorInvalidDevice);
+  EXPECT_EQ(cudaDeviceEnablePeerAccess(0, 0), cudaErrorInvalidDevice);
+  EXPECT_EQ(cudaDeviceDisablePeerAccess(0), cudaErrorPeerAccessNotEnabled);
+  cudaGetLastError();
+}
+
+TEST(CudartMemoryFamilies, PropertiesAgreeWithAttributes) {
+  cudaDeviceProp prop;
+  ASSERT_EQ(cudaGetDeviceProperties(&prop, 0), cudaSuccess);
+  int value = 0;
+  ASSERT_EQ(cudaDeviceGetAttribute(&value, cudaDevAttrMultiProcessorCount, 0),
+            cudaSuccess);
+  EXPECT_EQ(prop.multiProcessorCount, value);
+  EXPECT_EQ(prop.warpSize, 32);
+  EXPECT_EQ(prop.maxThreadsPerBlock, 1024);
+  EXPECT_EQ(prop.sharedMemPerBlock, 48u * 1024);
+  EXPECT_EQ(prop.major * 10 + prop.minor, 80);
+  EXPECT_EQ(prop.unifiedAddressing, 1);
+  EXPECT_EQ(prop.managedMemory, 1);
+  size_t freeBytes = 0, total = 0;
+  ASSERT_EQ(cudaMemGetInfo(&freeBytes, &total), cudaSuccess);
+  EXPECT_EQ(total, prop.totalGlobalMem);
+  EXPECT_LE(freeBytes, total);
+  EXPECT_EQ(cudaGetDeviceProperties(&prop, 99), cudaErrorInvalidDevice);
+  EXPECT_EQ(cudaDeviceGetAttribute(&value, cudaDeviceAttr(0), 0),
+            cudaErrorInvalidValue);
+  cudaGetLastError();
+}
+
+TEST(CudartMemoryFamilies, RuntimeAndDriverShareThePrimaryContext) {
+  ASSERT_EQ(cudaSetDevice(0), cudaSuccess);
+  ASSERT_EQ(cuInit(0), CUDA_SUCCESS);
+  CUcontext current = nullptr, primary = nullptr;
+  ASSERT_EQ(cuCtxGetCurrent(&current), CUDA_SUCCESS);
+  ASSERT_EQ(cuDevicePrimaryCtxRetain(&primary, 0), CUDA_SUCCESS);
+  EXPECT_EQ(current, primary);
+  // Memory from either API is the other's too.
+  void *runtimeMemory = nullptr;
+  ASSERT_EQ(cudaMalloc(&runtimeMemory, 16), cudaSuccess);
+  EXPECT_EQ(cuMemsetD8(CUdeviceptr(runtimeMemory), 3, 16), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemFree(CUdeviceptr(runtimeMemory)), CUDA_SUCCESS);
+  EXPECT_EQ(cuDevicePrimaryCtxRelease(0), CUDA_SUCCESS);
+}
+
+} // namespace
