@@ -349,6 +349,25 @@ int Compilation::run() {
   if (auto ec = work.create())
     return fail("cannot create a scratch directory: " + ec.message());
 
+  if (options.fatbinOnly && options.emit == EmitStage::Link) {
+    // nvcc -fatbin: the device code alone, for cuModuleLoad.
+    for (const std::string &input : options.inputs) {
+      if (!isCudaSource(input))
+        return fail("-fatbin applies to .cu files only, not '" + input + "'");
+      std::string stem = llvm::sys::path::stem(input).str();
+      std::optional<std::string> image =
+          buildFatBinary(cudaOptions(input), stem + "." +
+                                                 std::to_string(counter++));
+      if (!image)
+        return 1;
+      std::string out =
+          !options.output.empty() ? options.output : stem + ".fatbin";
+      if (!writeOutput(out, [&](llvm::raw_ostream &os) { os << *image; }))
+        return 1;
+    }
+    return 0;
+  }
+
   if (options.emit != EmitStage::Link) {
     for (const std::string &input : options.inputs) {
       if (!isCudaSource(input))

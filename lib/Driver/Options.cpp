@@ -26,6 +26,8 @@ USAGE: lqcc [options] <inputs: .cu .cpp .cc .c .o .a>
 OPTIONS:
   -o <file>          Write the output to <file> (default: a.out, or <input>.o with -c)
   -c                 Compile only; do not link
+  -fatbin            Write the device code's fat binary (<input>.fatbin), the
+                     image cuModuleLoad and cuModuleLoadData take
   -I <dir>           Add <dir> to the include search path
   -D <name>[=<val>]  Define a macro
   -U <name>          Undefine a macro
@@ -70,6 +72,8 @@ lingqu::parseOptions(llvm::ArrayRef<const char *> args) {
 
     if (arg == "-c" || arg == "--compile") {
       options.compileOnly = true;
+    } else if (arg == "-fatbin" || arg == "--fatbin") {
+      options.fatbinOnly = true;
     } else if (arg == "-v" || arg == "--verbose") {
       options.verbose = true;
     } else if (arg == "-w" || arg == "--disable-warnings") {
@@ -132,9 +136,10 @@ lingqu::parseOptions(llvm::ArrayRef<const char *> args) {
     return std::nullopt;
   }
   if (!options.output.empty() && options.inputs.size() > 1 &&
-      (options.compileOnly || options.emit != EmitStage::Link)) {
-    error("cannot specify '-o' with '-c' or '--emit' and multiple input "
-          "files");
+      (options.compileOnly || options.fatbinOnly ||
+       options.emit != EmitStage::Link)) {
+    error("cannot specify '-o' with '-c', '-fatbin' or '--emit' and multiple "
+          "input files");
     return std::nullopt;
   }
   return options;

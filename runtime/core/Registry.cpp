@@ -227,3 +227,11 @@ Registry::resolveVariable(const void *hostVar) {
                                   record.deviceName));
   return VariableAddress{std::move(*module), address, record.size};
 }
+
+const char *Registry::kernelName(const void *hostStub) {
+  absl::MutexLock lock(&mu_);
+  auto it = functions_.find(hostStub);
+  if (it == functions_.end())
+    return nullptr;
+  return names_.insert(it->second.deviceName).first->c_str();
+}

@@ -17,6 +17,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
@@ -75,6 +76,10 @@ public:
 
   std::optional<VariableRecord> findVariable(const void *hostVar) const;
 
+  /// The device name of the kernel behind `hostStub`, valid for the life of
+  /// the process (cudaFuncGetName), or nullptr.
+  const char *kernelName(const void *hostStub);
+
   /// Where a registered variable lives in its loaded module:
   /// cudaErrorInvalidSymbol if `hostVar` was never registered or the module
   /// lacks it, then the module's loader errors.
@@ -101,6 +106,8 @@ private:
   absl::flat_hash_map<const void *, Function> functions_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<const void *, VariableRecord>
       variables_ ABSL_GUARDED_BY(mu_);
+  /// Names handed out by kernelName; nodes keep their address.
+  absl::node_hash_set<std::string> names_ ABSL_GUARDED_BY(mu_);
 };
 
 } // namespace lingqu::rt

@@ -2,6 +2,8 @@
 
 #include "core/Runtime.h"
 
+#include <algorithm>
+
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -321,9 +323,14 @@ absl::Status Runtime::launch(const ResolvedKernel &kernel,
       !dims.ok())
     return dims;
   const lingqu_kernel_info *info = kernel.info;
-  if (absl::Status shared =
-          validateSharedMemory(info->static_shared_bytes,
-                               config.dynamicSharedBytes, device.limits());
+  // cudaFuncSetAttribute may have raised the kernel's dynamic limit.
+  DeviceLimits limits = device.limits();
+  limits.maxSharedBytesPerBlock = std::max(
+      limits.maxSharedBytesPerBlock,
+      info->static_shared_bytes +
+          maxDynamicShared(*info, kernelSettings(info)));
+  if (absl::Status shared = validateSharedMemory(
+          info->static_shared_bytes, config.dynamicSharedBytes, limits);
       !shared.ok())
     return shared;
   if (config.cooperative &&
@@ -372,6 +379,18 @@ absl::Status Runtime::launch(const ResolvedKernel &kernel,
       return makeError(stickyError(), "the kernel failed");
   }
   return absl::OkStatus();
+}
+
+KernelSettings Runtime::kernelSettings(const lingqu_kernel_info *info) const {
+  absl::MutexLock lock(&mu_);
+  auto it = kernelSettings_.find(info);
+  return it == kernelSettings_.end() ? KernelSettings{} : it->second;
+}
+
+void Runtime::setKernelSettings(const lingqu_kernel_info *info,
+                                const KernelSettings &settings) {
+  absl::MutexLock lock(&mu_);
+  kernelSettings_[info] = settings;
 }
 
 absl::Status Runtime::synchronize() {

@@ -23,6 +23,7 @@
 #include "core/Context.h"
 #include "core/Device.h"
 #include "core/Event.h"
+#include "core/KernelQueries.h"
 #include "core/LaunchConfig.h"
 #include "core/Memory.h"
 #include "core/Registry.h"
@@ -96,6 +97,11 @@ public:
   /// Checks and enqueues a resolved kernel (cuLaunchKernel's path).
   absl::Status launch(const ResolvedKernel &kernel, const LaunchConfig &config,
                       void **args);
+  /// What cudaFuncSetAttribute set for a kernel (defaults otherwise).
+  KernelSettings kernelSettings(const lingqu_kernel_info *info) const;
+  void setKernelSettings(const lingqu_kernel_info *info,
+                         const KernelSettings &settings);
+
   /// cudaDeviceSynchronize: the current context's streams, then the sticky
   /// error if a kernel failed.
   absl::Status synchronize();
@@ -119,6 +125,8 @@ private:
   absl::flat_hash_map<const void *, StreamRef> streams_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<const void *, std::shared_ptr<Event>>
       events_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<const lingqu_kernel_info *, KernelSettings>
+      kernelSettings_ ABSL_GUARDED_BY(mu_);
   /// Destroyed contexts, kept so that late references stay harmless.
   std::vector<std::unique_ptr<Context>> retired_ ABSL_GUARDED_BY(mu_);
 };

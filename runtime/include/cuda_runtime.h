@@ -100,6 +100,131 @@ static __inline__ __host__ cudaError_t cudaEventCreate(cudaEvent_t *event,
                                                        unsigned int flags) {
   return ::cudaEventCreateWithFlags(event, flags);
 }
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaFuncGetAttributes(struct cudaFuncAttributes *attr, T *entry) {
+  return ::cudaFuncGetAttributes(attr, (const void *)entry);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaFuncSetAttribute(T *entry, enum cudaFuncAttribute attr, int value) {
+  return ::cudaFuncSetAttribute((const void *)entry, attr, value);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaFuncSetCacheConfig(T *func, enum cudaFuncCache cacheConfig) {
+  return ::cudaFuncSetCacheConfig((const void *)func, cacheConfig);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaOccupancyMaxActiveBlocksPerMultiprocessor(int *numBlocks, T func,
+                                              int blockSize,
+                                              size_t dynamicSMemSize) {
+  return ::cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
+      numBlocks, (const void *)func, blockSize, dynamicSMemSize,
+      cudaOccupancyDefault);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
+    int *numBlocks, T func, int blockSize, size_t dynamicSMemSize,
+    unsigned int flags) {
+  return ::cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
+      numBlocks, (const void *)func, blockSize, dynamicSMemSize, flags);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaOccupancyAvailableDynamicSMemPerBlock(size_t *dynamicSmemSize, T func,
+                                          int numBlocks, int blockSize) {
+  return ::cudaOccupancyAvailableDynamicSMemPerBlock(
+      dynamicSmemSize, (const void *)func, numBlocks, blockSize);
+}
+/* The block size with the most resident threads per multiprocessor, and
+ * the grid that fills every multiprocessor with it. `blockSizeToSMem` gives
+ * the dynamic shared memory a block size needs. */
+template <typename UnaryFunction, typename T>
+static __inline__ __host__ cudaError_t
+cudaOccupancyMaxPotentialBlockSizeVariableSMemWithFlags(
+    int *minGridSize, int *blockSize, T func, UnaryFunction blockSizeToSMem,
+    int blockSizeLimit = 0, unsigned int flags = 0) {
+  if (!minGridSize || !blockSize || !func)
+    return cudaErrorInvalidValue;
+  int device = 0, processors = 0, maxThreads = 0;
+  cudaError_t status;
+  if ((status = ::cudaGetDevice(&device)) != cudaSuccess ||
+      (status = ::cudaDeviceGetAttribute(
+           &processors, cudaDevAttrMultiProcessorCount, device)) !=
+          cudaSuccess)
+    return status;
+  struct cudaFuncAttributes attributes;
+  if ((status = ::cudaFuncGetAttributes(&attributes, (const void *)func)) !=
+      cudaSuccess)
+    return status;
+  maxThreads = attributes.maxThreadsPerBlock;
+  if (blockSizeLimit > 0 && blockSizeLimit < maxThreads)
+    maxThreads = blockSizeLimit;
+  int bestSize = 0, bestThreads = 0, bestBlocks = 0;
+  for (int size = maxThreads; size > 0; size -= 32) {
+    int blocks = 0;
+    status = ::cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(
+        &blocks, (const void *)func, size, blockSizeToSMem(size), flags);
+    if (status != cudaSuccess)
+      return status;
+    if (blocks * size > bestThreads) {
+      bestThreads = blocks * size;
+      bestSize = size;
+      bestBlocks = blocks;
+    }
+  }
+  *blockSize = bestSize;
+  *minGridSize = bestBlocks * processors;
+  return cudaSuccess;
+}
+template <typename UnaryFunction, typename T>
+static __inline__ __host__ cudaError_t
+cudaOccupancyMaxPotentialBlockSizeVariableSMem(int *minGridSize,
+                                               int *blockSize, T func,
+                                               UnaryFunction blockSizeToSMem,
+                                               int blockSizeLimit = 0) {
+  return cudaOccupancyMaxPotentialBlockSizeVariableSMemWithFlags(
+      minGridSize, blockSize, func, blockSizeToSMem, blockSizeLimit, 0);
+}
+namespace lingqu_detail {
+struct ConstantSMem {
+  size_t bytes;
+  size_t operator()(int) const { return bytes; }
+};
+} // namespace lingqu_detail
+template <typename T>
+static __inline__ __host__ cudaError_t cudaOccupancyMaxPotentialBlockSize(
+    int *minGridSize, int *blockSize, T func, size_t dynamicSMemSize = 0,
+    int blockSizeLimit = 0) {
+  return cudaOccupancyMaxPotentialBlockSizeVariableSMemWithFlags(
+      minGridSize, blockSize, func,
+      lingqu_detail::ConstantSMem{dynamicSMemSize}, blockSizeLimit, 0);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t cudaOccupancyMaxPotentialBlockSizeWithFlags(
+    int *minGridSize, int *blockSize, T func, size_t dynamicSMemSize = 0,
+    int blockSizeLimit = 0, unsigned int flags = 0) {
+  return cudaOccupancyMaxPotentialBlockSizeVariableSMemWithFlags(
+      minGridSize, blockSize, func,
+      lingqu_detail::ConstantSMem{dynamicSMemSize}, blockSizeLimit, flags);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaLaunchKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,
+                 size_t sharedMem = 0, cudaStream_t stream = 0) {
+  return ::cudaLaunchKernel((const void *)func, gridDim, blockDim, args,
+                            sharedMem, stream);
+}
+template <typename T>
+static __inline__ __host__ cudaError_t
+cudaLaunchCooperativeKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,
+                            size_t sharedMem = 0, cudaStream_t stream = 0) {
+  return ::cudaLaunchCooperativeKernel((const void *)func, gridDim, blockDim,
+                                       args, sharedMem, stream);
+}
 #endif
 
 #if defined(__CUDA__)
@@ -137,23 +262,6 @@ extern "C" unsigned __cudaPushCallConfiguration(dim3 gridDim, dim3 blockDim,
                                                 size_t sharedMem = 0,
                                                 void *stream = 0);
 
-#if defined(__cplusplus)
-template <typename T>
-static __inline__ __host__ cudaError_t
-cudaLaunchCooperativeKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,
-                            size_t sharedMem = 0, cudaStream_t stream = 0) {
-  return ::cudaLaunchCooperativeKernel((const void *)func, gridDim, blockDim,
-                                       args, sharedMem, stream);
-}
-/* cudaLaunchKernel for a typed kernel pointer, as CUDA's C++ API offers. */
-template <typename T>
-static __inline__ __host__ cudaError_t
-cudaLaunchKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,
-                 size_t sharedMem = 0, cudaStream_t stream = 0) {
-  return ::cudaLaunchKernel((const void *)func, gridDim, blockDim, args,
-                            sharedMem, stream);
-}
-#endif
 #endif /* __CUDA__ */
 
 #endif /* LINGQU_CUDA_RUNTIME_H */

@@ -24,6 +24,7 @@ struct LqccOptions {
   std::vector<std::string> inputs;
   std::string output;           // -o
   bool compileOnly = false;     // -c
+  bool fatbinOnly = false;      // -fatbin: the device fat binary only
   bool verbose = false;         // -v
   bool noWarnings = false;      // -w: no warnings or remarks
   bool debugInfo = false;       // -g

@@ -45,6 +45,10 @@ def : RuntimeFunction<"cudaLaunchCooperativeKernelMultiDevice", "execution"> {
 }
 
 def : RuntimeFunction<"cudaFuncSetCacheConfig", "execution"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidDeviceFunction", "func == nullptr">,
+                Check<"cudaErrorInvalidValue", "cacheConfig < cudaFuncCachePreferNone || cacheConfig > cudaFuncCachePreferEqual">];
+  let Desc = "Accepted and kept; a CPU has no L1/shared split.";
   let Params = [
     Param<"const void *", "func">,
     Param<"enum cudaFuncCache", "cacheConfig">
@@ -52,6 +56,10 @@ def : RuntimeFunction<"cudaFuncSetCacheConfig", "execution"> {
 }
 
 def : RuntimeFunction<"cudaFuncGetAttributes", "execution"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "attr == nullptr">,
+                Check<"cudaErrorInvalidDeviceFunction", "func == nullptr">];
+  let Desc = "numRegs is 0: a CPU block has no register file to share.";
   let Params = [
     Param<"struct cudaFuncAttributes *", "attr">,
     Param<"const void *", "func">
@@ -59,6 +67,9 @@ def : RuntimeFunction<"cudaFuncGetAttributes", "execution"> {
 }
 
 def : RuntimeFunction<"cudaFuncSetAttribute", "execution"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidDeviceFunction", "func == nullptr">];
+  let Desc = "Dynamic shared memory up to 163 KiB less the static part; cluster attributes are cudaErrorNotSupported.";
   let Params = [
     Param<"const void *", "func">,
     Param<"enum cudaFuncAttribute", "attr">,
@@ -67,6 +78,9 @@ def : RuntimeFunction<"cudaFuncSetAttribute", "execution"> {
 }
 
 def : RuntimeFunction<"cudaFuncGetName", "execution"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "name == nullptr">,
+                Check<"cudaErrorInvalidDeviceFunction", "func == nullptr">];
   let Params = [
     Param<"const char **", "name">,
     Param<"const void *", "func">
@@ -74,6 +88,9 @@ def : RuntimeFunction<"cudaFuncGetName", "execution"> {
 }
 
 def : RuntimeFunction<"cudaFuncGetParamInfo", "execution"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidDeviceFunction", "func == nullptr">];
+  let Desc = "Offsets assume natural alignment from the size (exact for scalars, pointers and vectors).";
   let Params = [
     Param<"const void *", "func">,
     Param<"size_t", "paramIndex">,
