@@ -48,6 +48,29 @@ size_t parameterAlignment(size_t size) {
   return align;
 }
 
+absl::Status parameterLayout(const lingqu_kernel_info &info, size_t index,
+                             size_t *offset, size_t *size) {
+  if (index >= info.num_params)
+    return makeError(cudaErrorInvalidValue,
+                     absl::StrCat("parameter ", index, " of ",
+                                  info.num_params));
+  size_t at = 0;
+  for (size_t i = 0;; ++i) {
+    size_t bytes = info.param_sizes[i];
+    size_t align = info.param_aligns ? info.param_aligns[i]
+                                     : parameterAlignment(bytes);
+    at = (at + align - 1) / align * align;
+    if (i == index) {
+      if (offset)
+        *offset = at;
+      if (size)
+        *size = bytes;
+      return absl::OkStatus();
+    }
+    at += bytes;
+  }
+}
+
 size_t maxDynamicShared(const lingqu_kernel_info &info,
                         const KernelSettings &settings) {
   if (settings.maxDynamicSharedBytes >= 0)

@@ -28,11 +28,16 @@ struct KernelSettings {
   int cacheConfig = 0;
 };
 
-/// The alignment a parameter of `size` bytes gets in a packed parameter
-/// buffer (cuLaunchKernel's `extra`, cudaFuncGetParamInfo): the largest
-/// power of two dividing the size, at most 16. The fat binary records
-/// sizes only; this is exact for scalars, pointers and vector types.
+/// The alignment a parameter of `size` bytes gets when a kernel descriptor
+/// has no alignments (hand-written test modules): the largest power of two
+/// dividing the size, at most 16.
 size_t parameterAlignment(size_t size);
+
+/// Where parameter `index` of `info` starts in a packed buffer (at the
+/// alignment the compiler recorded), and its size; cudaErrorInvalidValue
+/// past the last parameter.
+absl::Status parameterLayout(const lingqu_kernel_info &info, size_t index,
+                             size_t *offset, size_t *size);
 
 /// The largest dynamic shared memory a launch of `info` may ask for.
 size_t maxDynamicShared(const lingqu_kernel_info &info,

@@ -3,14 +3,18 @@
 #include "core/Module.h"
 
 #include <cerrno>
+#include <string>
+#include <vector>
 #include <cstring>
 
 #include <dlfcn.h>
+#include <link.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "core/Status.h"
 
 using namespace lingqu::rt;
@@ -96,4 +100,29 @@ Module::kernel(absl::string_view name) {
                      absl::StrCat("kernel '", name, "': null block function"));
   kernels_.emplace(name, info);
   return info;
+}
+
+absl::StatusOr<std::unique_ptr<Module>>
+Module::loadFromImage(const FatBinaryImage &image) {
+  const FatBinaryEntry *entry =
+      image.findEntry(LINGQU_FATBIN_KIND_SHARED_OBJECT, hostTriple());
+  if (entry == nullptr) {
+    std::vector<std::string> targets;
+    for (const FatBinaryEntry &e : image.entries())
+      targets.push_back(absl::StrCat(e.target, " (kind ", e.kind, ")"));
+    std::string found =
+        targets.empty() ? "nothing" : absl::StrJoin(targets, ", ");
+    return makeError(cudaErrorNoKernelImageForDevice,
+                     absl::StrCat("no shared-object entry for ", hostTriple(),
+                                  " in the fat binary; it has: ", found));
+  }
+  return loadSharedObject(entry->bytes);
+}
+
+size_t Module::objectSize(const void *address) {
+  Dl_info info;
+  void *entry = nullptr;
+  if (dladdr1(address, &info, &entry, RTLD_DL_SYMENT) == 0 || entry == nullptr)
+    return 0;
+  return static_cast<const ElfW(Sym) *>(entry)->st_size;
 }

@@ -19,6 +19,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/types/span.h"
+#include "core/FatBinaryReader.h"
 #include "lingqu/ABI/FatBinary.h"
 
 namespace lingqu::rt {
@@ -30,6 +31,12 @@ public:
   static absl::StatusOr<std::unique_ptr<Module>>
   loadSharedObject(absl::Span<const uint8_t> bytes);
 
+  /// Loads the shared-object entry of a fat binary built for this host:
+  /// cudaErrorNoKernelImageForDevice if there is none, then
+  /// loadSharedObject's errors.
+  static absl::StatusOr<std::unique_ptr<Module>>
+  loadFromImage(const FatBinaryImage &image);
+
   Module(const Module &) = delete;
   Module &operator=(const Module &) = delete;
   /// dlclose; no kernel of this module may be running.
@@ -40,8 +47,11 @@ public:
   /// function is cudaErrorInvalidKernelImage.
   absl::StatusOr<const lingqu_kernel_info *> kernel(absl::string_view name);
 
-  /// Any symbol of the module, or null (for __device__ variables later).
+  /// Any symbol of the module, or null.
   void *symbol(const char *name) const;
+  /// The size the module's symbol table gives the object at `address`
+  /// (a __device__ variable), or 0.
+  static size_t objectSize(const void *address);
 
 private:
   Module(void *handle, int fd) : handle_(handle), fd_(fd) {}

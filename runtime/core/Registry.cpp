@@ -64,21 +64,8 @@ absl::StatusOr<std::shared_ptr<Module>> Registry::FatBinary::loadModule() {
     module = imageStatus;
     return module;
   }
-  const FatBinaryEntry *entry =
-      image->findEntry(LINGQU_FATBIN_KIND_SHARED_OBJECT, hostTriple());
-  if (entry == nullptr) {
-    std::vector<std::string> targets;
-    for (const FatBinaryEntry &e : image->entries())
-      targets.push_back(absl::StrCat(e.target, " (kind ", e.kind, ")"));
-    std::string found =
-        targets.empty() ? "nothing" : absl::StrJoin(targets, ", ");
-    module = makeError(cudaErrorNoKernelImageForDevice,
-                       absl::StrCat("no shared-object entry for ", hostTriple(),
-                                    " in the fat binary; it has: ", found));
-    return module;
-  }
   absl::StatusOr<std::unique_ptr<Module>> loaded =
-      Module::loadSharedObject(entry->bytes);
+      Module::loadFromImage(*image);
   if (loaded.ok())
     module = std::shared_ptr<Module>(std::move(*loaded));
   else

@@ -79,25 +79,8 @@ absl::Status cudart::impl::cudaFuncGetParamInfo(const void *func,
   absl::StatusOr<rt::ResolvedKernel> k = kernelOf(func);
   if (!k.ok())
     return k.status();
-  if (paramIndex >= k->info->num_params)
-    return rt::makeError(cudaErrorInvalidValue,
-                         "the kernel has fewer parameters");
-  // Offsets as a parameter buffer lays them out: each at its size's
-  // alignment (at most 16).
-  size_t offset = 0;
-  for (size_t i = 0;; ++i) {
-    size_t size = k->info->param_sizes[i];
-    size_t align = rt::parameterAlignment(size);
-    offset = (offset + align - 1) / align * align;
-    if (i == paramIndex) {
-      if (paramOffset)
-        *paramOffset = offset;
-      if (paramSize)
-        *paramSize = size;
-      return absl::OkStatus();
-    }
-    offset += size;
-  }
+  return rt::parameterLayout(*k->info, paramIndex, paramOffset,
+                             paramSize);
 }
 
 absl::Status cudart::impl::cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(

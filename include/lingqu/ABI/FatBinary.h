@@ -77,7 +77,7 @@ typedef struct lingqu_clang_fatbin_wrapper {
  * A kernel the compiler could not collapse has no block function.
  *===----------------------------------------------------------------------===*/
 
-#define LINGQU_LAUNCH_ABI_VERSION 2u
+#define LINGQU_LAUNCH_ABI_VERSION 3u
 /* Device code may call, and the runtime exports:
  *   void __lingqu_grid_sync(void);  -- grid_group::sync(), called by one
  *   thread per block in a cooperative launch.
@@ -121,6 +121,8 @@ typedef struct lingqu_kernel_info {
   lingqu_block_fn block_fn;     /* NULL with LINGQU_KERNEL_FIBER_ONLY */
   const uint32_t *param_sizes; /* num_params entries: bytes of each parameter */
   lingqu_thread_fn thread_fn;
+  const uint32_t *param_aligns; /* num_params entries: alignment of each one,
+                                   as a packed argument buffer places it */
 } lingqu_kernel_info;
 
 /*--- Fiber executor entry points ------------------------------------------===*

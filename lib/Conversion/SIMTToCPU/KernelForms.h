@@ -50,6 +50,11 @@ void rewriteSharedAddresses(mlir::Operation *root, const SharedLayout &layout,
 /// Bytes of each kernel parameter, as cudaLaunchKernel passes it.
 llvm::SmallVector<uint32_t>
 paramSizesOf(mlir::LLVM::LLVMFuncOp kernel, const mlir::DataLayout &dataLayout);
+/// The ABI alignment of each kernel parameter: where a packed argument
+/// buffer (cuLaunchKernel's `extra`) places it.
+llvm::SmallVector<uint32_t>
+paramAlignsOf(mlir::LLVM::LLVMFuncOp kernel,
+              const mlir::DataLayout &dataLayout);
 
 /// `void __lingqu_thread_K(void **args, lingqu_thread_ctx *ctx)`: a copy of
 /// `kernel` (left as it is) that runs one thread and calls the fiber
@@ -61,6 +66,7 @@ mlir::LLVM::LLVMFuncOp emitThreadFunction(mlir::LLVM::LLVMFuncOp kernel,
 /// kernel that runs on the fiber executor only.
 void emitKernelInfo(mlir::LLVM::LLVMFuncOp kernel,
                     llvm::ArrayRef<uint32_t> paramSizes,
+                    llvm::ArrayRef<uint32_t> paramAligns,
                     const SharedLayout &layout, mlir::LLVM::LLVMFuncOp blockFn,
                     mlir::LLVM::LLVMFuncOp threadFn);
 

@@ -112,8 +112,23 @@ SmallVector<uint32_t> lingqu::paramSizesOf(LLVM::LLVMFuncOp kernel,
   return sizes;
 }
 
+SmallVector<uint32_t> lingqu::paramAlignsOf(LLVM::LLVMFuncOp kernel,
+                                            const DataLayout &dataLayout) {
+  SmallVector<uint32_t> aligns;
+  for (auto [i, type] :
+       llvm::enumerate(kernel.getFunctionType().getParams())) {
+    if (auto byval = kernel.getArgAttrOfType<TypeAttr>(
+            i, LLVM::LLVMDialect::getByValAttrName()))
+      aligns.push_back(dataLayout.getTypeABIAlignment(byval.getValue()));
+    else
+      aligns.push_back(dataLayout.getTypeABIAlignment(type));
+  }
+  return aligns;
+}
+
 void lingqu::emitKernelInfo(LLVM::LLVMFuncOp kernel,
                             ArrayRef<uint32_t> paramSizes,
+                            ArrayRef<uint32_t> paramAligns,
                             const SharedLayout &layout,
                             LLVM::LLVMFuncOp blockFn,
                             LLVM::LLVMFuncOp threadFn) {
@@ -123,18 +138,22 @@ void lingqu::emitKernelInfo(LLVM::LLVMFuncOp kernel,
   auto i32 = builder.getI32Type();
   auto ptrTy = LLVM::LLVMPointerType::get(ctx);
 
-  LLVM::GlobalOp sizes;
-  if (!paramSizes.empty()) {
-    auto arrayTy = LLVM::LLVMArrayType::get(i32, paramSizes.size());
-    auto tensorTy = RankedTensorType::get({int64_t(paramSizes.size())}, i32);
-    sizes = LLVM::GlobalOp::create(
+  auto paramArray = [&](ArrayRef<uint32_t> values,
+                        StringRef prefix) -> LLVM::GlobalOp {
+    if (values.empty())
+      return {};
+    auto arrayTy = LLVM::LLVMArrayType::get(i32, values.size());
+    auto tensorTy = RankedTensorType::get({int64_t(values.size())}, i32);
+    return LLVM::GlobalOp::create(
         builder, loc, arrayTy, /*isConstant=*/true, LLVM::Linkage::Internal,
-        ("__lingqu_param_sizes_" + kernel.getSymName()).str(),
-        DenseElementsAttr::get(tensorTy, paramSizes));
-  }
+        (prefix + kernel.getSymName()).str(),
+        DenseElementsAttr::get(tensorTy, values));
+  };
+  LLVM::GlobalOp sizes = paramArray(paramSizes, "__lingqu_param_sizes_");
+  LLVM::GlobalOp aligns = paramArray(paramAligns, "__lingqu_param_aligns_");
 
   auto infoTy = LLVM::LLVMStructType::getLiteral(
-      ctx, {i32, i32, i32, i32, ptrTy, ptrTy, ptrTy});
+      ctx, {i32, i32, i32, i32, ptrTy, ptrTy, ptrTy, ptrTy});
   auto info = LLVM::GlobalOp::create(
       builder, loc, infoTy, /*isConstant=*/true, LLVM::Linkage::External,
       (LINGQU_KERNEL_INFO_PREFIX + kernel.getSymName()).str(), Attribute());
@@ -156,7 +175,8 @@ void lingqu::emitKernelInfo(LLVM::LLVMFuncOp kernel,
        {i32Const(LINGQU_LAUNCH_ABI_VERSION), i32Const(paramSizes.size()),
         i32Const(layout.staticBytes),
         i32Const(blockFn ? 0 : LINGQU_KERNEL_FIBER_ONLY),
-        addressOrNull(blockFn), addressOrNull(sizes), addressOrNull(threadFn)})
+        addressOrNull(blockFn), addressOrNull(sizes), addressOrNull(threadFn),
+        addressOrNull(aligns)})
     v = LLVM::InsertValueOp::create(b, loc, v, value, field++);
   LLVM::ReturnOp::create(b, loc, v);
 }

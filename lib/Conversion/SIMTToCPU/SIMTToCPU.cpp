@@ -922,6 +922,7 @@ LogicalResult ConvertSIMTToCPUPass::lowerKernel(LLVM::LLVMFuncOp kernel,
            << "more than 4 GiB of __shared__ memory is not supported (kernel "
            << name << ", " << sourceLine(kernel.getLoc()) << ")";
   SmallVector<uint32_t> paramSizes = paramSizesOf(kernel, layout);
+  SmallVector<uint32_t> paramAligns = paramAlignsOf(kernel, layout);
   LLVM::LLVMFuncOp threadFn = emitThreadFunction(kernel, shared);
 
   // The lowering moves the body into the block function, so it runs on a
@@ -948,7 +949,7 @@ LogicalResult ConvertSIMTToCPUPass::lowerKernel(LLVM::LLVMFuncOp kernel,
   } else {
     blockFn->setSymName((LINGQU_BLOCK_FN_PREFIX + kernel.getSymName()).str());
   }
-  emitKernelInfo(kernel, paramSizes, shared,
+  emitKernelInfo(kernel, paramSizes, paramAligns, shared,
                  succeeded(blockFn) ? *blockFn : LLVM::LLVMFuncOp(), threadFn);
   kernel.erase();
   return success();

@@ -90,7 +90,6 @@ def : RuntimeFunction<"cudaFuncGetName", "execution"> {
 def : RuntimeFunction<"cudaFuncGetParamInfo", "execution"> {
   let Implemented = 1;
   let Checks = [Check<"cudaErrorInvalidDeviceFunction", "func == nullptr">];
-  let Desc = "Offsets assume natural alignment from the size (exact for scalars, pointers and vectors).";
   let Params = [
     Param<"const void *", "func">,
     Param<"size_t", "paramIndex">,

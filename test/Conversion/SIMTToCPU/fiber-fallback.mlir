@@ -13,7 +13,7 @@
 // CHECK:         llvm.call @__lingqu_fiber_barrier
 // CHECK:       llvm.mlir.global external constant @__lingqu_kernel_info__Z9divergentPi()
 // ABI version, parameters, shared bytes, flags:
-// CHECK:         llvm.mlir.constant(2 : i32) : i32
+// CHECK:         llvm.mlir.constant(3 : i32) : i32
 // CHECK-NEXT:    llvm.mlir.constant(1 : i32) : i32
 // CHECK-NEXT:    llvm.mlir.constant(0 : i32) : i32
 // CHECK-NEXT:    %[[FLAGS:.*]] = llvm.mlir.constant(1 : i32) : i32

@@ -31,17 +31,19 @@
 // CHECK:         llvm.return
 // CHECK-NOT:     simt.
 //
-// The descriptor: ABI 2, one 8-byte parameter, 1024 bytes of shared memory,
-// no flags, both forms of the kernel.
+// The descriptor: ABI 3, one 8-byte parameter aligned to 8, 1024 bytes of
+// shared memory, no flags, both forms of the kernel.
 // CHECK:       llvm.mlir.global internal constant @__lingqu_param_sizes_reverse(dense<8> : tensor<1xi32>)
+// CHECK:       llvm.mlir.global internal constant @__lingqu_param_aligns_reverse(dense<8> : tensor<1xi32>)
 // CHECK:       llvm.mlir.global external constant @__lingqu_kernel_info_reverse()
-// CHECK:         llvm.mlir.constant(2 : i32)
+// CHECK:         llvm.mlir.constant(3 : i32)
 // CHECK:         llvm.mlir.constant(1 : i32)
 // CHECK:         llvm.mlir.constant(1024 : i32)
 // CHECK:         llvm.mlir.constant(0 : i32)
 // CHECK:         llvm.mlir.addressof @__lingqu_block_reverse
 // CHECK:         llvm.mlir.addressof @__lingqu_param_sizes_reverse
 // CHECK:         llvm.mlir.addressof @__lingqu_thread_reverse
+// CHECK:         llvm.mlir.addressof @__lingqu_param_aligns_reverse
 // The kernel itself and its shared global are gone.
 // CHECK-NOT:   llvm.func @reverse
 // CHECK-NOT:   @buf
@@ -112,6 +114,10 @@ llvm.func @carry(%in: !llvm.ptr, %out: !llvm.ptr) attributes {simt.kernel} {
 // CHECK:               llvm.add %[[LANE]], %[[WARP]] : i32
 // CHECK-NOT:     simt.
 // CHECK:       llvm.mlir.global internal constant @__lingqu_param_sizes_queries(dense<[8, 16]> : tensor<2xi32>)
+// Alignments come from the module's data layout; this one has no spec, and
+// MLIR's default aligns the byval struct to 4 (imported modules carry
+// NVPTX's layout: e2e/driver-module.cu checks a real one).
+// CHECK:       llvm.mlir.global internal constant @__lingqu_param_aligns_queries(dense<[8, 4]> : tensor<2xi32>)
 llvm.func @queries(%out: !llvm.ptr, %s: !llvm.ptr {llvm.byval = !llvm.struct<(i64, i64)>}) attributes {simt.kernel} {
   %one = llvm.mlir.constant(1 : i32) : i32
   %local = llvm.alloca %one x !llvm.array<4 x i32> {alignment = 16 : i64} : (i32) -> !llvm.ptr

@@ -1,0 +1,135 @@
+// The driver API end to end: a fat binary written by `lqcc -fatbin` is
+// loaded with cuModuleLoad and cuModuleLoadData, its kernels launched with
+// cuLaunchKernel through kernelParams and through a packed `extra` buffer,
+// and a __device__ variable read through cuModuleGetGlobal.
+// RUN: %lqcc -fatbin %S/Inputs/driver-kernels.cu -o %t.fatbin
+// RUN: %lqcc %s -o %t -lcuda
+// RUN: %t %t.fatbin | FileCheck %s
+// CHECK: driver-module: PASS
+#include <cuda.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+static int failures = 0;
+#define EXPECT(cond)                                                           \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
+      std::printf("FAILED line %d: %s\n", __LINE__, #cond);                    \
+      ++failures;                                                              \
+    }                                                                          \
+  } while (0)
+#define OK(call) EXPECT((call) == CUDA_SUCCESS)
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return 2;
+  OK(cuInit(0));
+  CUdevice device;
+  OK(cuDeviceGet(&device, 0));
+  CUcontext context;
+  OK(cuCtxCreate(&context, 0, device));
+
+  CUmodule module;
+  OK(cuModuleLoad(&module, argv[1]));
+  CUfunction axpy, mix, missing;
+  OK(cuModuleGetFunction(&axpy, module, "axpy"));
+  OK(cuModuleGetFunction(&mix, module, "mix"));
+  EXPECT(cuModuleGetFunction(&missing, module, "nope") == CUDA_ERROR_NOT_FOUND);
+
+  // kernelParams: one pointer per parameter.
+  const int n = 1000;
+  std::vector<float> x(n), y(n);
+  for (int i = 0; i < n; ++i) {
+    x[i] = float(i);
+    y[i] = 1.0f;
+  }
+  CUdeviceptr dx, dy;
+  OK(cuMemAlloc(&dx, n * sizeof(float)));
+  OK(cuMemAlloc(&dy, n * sizeof(float)));
+  OK(cuMemcpyHtoD(dx, x.data(), n * sizeof(float)));
+  OK(cuMemcpyHtoD(dy, y.data(), n * sizeof(float)));
+  float a = 2.0f;
+  int count = n;
+  void *params[] = {&a, &dx, &dy, &count};
+  OK(cuLaunchKernel(axpy, (n + 255) / 256, 1, 1, 256, 1, 1, 0, nullptr, params,
+                    nullptr));
+  OK(cuMemcpyDtoH(y.data(), dy, n * sizeof(float)));
+  for (int i = 0; i < n; ++i)
+    EXPECT(y[i] == 2.0f * i + 1.0f);
+  EXPECT(cuLaunchKernel(axpy, 1, 1, 1, 2048, 1, 1, 0, nullptr, params,
+                        nullptr) == CUDA_ERROR_INVALID_VALUE);
+
+  // extra: the same kind of launch from a packed buffer.
+  struct Pair {
+    int first, second;
+  };
+  struct {
+    char tag;
+    Pair pair;
+    double scale;
+    long *out;
+  } packed;
+  std::memset(&packed, 0, sizeof packed);
+  CUdeviceptr out;
+  OK(cuMemAlloc(&out, 4 * sizeof(long)));
+  packed.tag = 3;
+  packed.pair = {4, 5};
+  packed.scale = 2.0;
+  packed.out = reinterpret_cast<long *>(out);
+  size_t size = sizeof packed;
+  void *extra[] = {CU_LAUNCH_PARAM_BUFFER_POINTER, &packed,
+                   CU_LAUNCH_PARAM_BUFFER_SIZE, &size, CU_LAUNCH_PARAM_END};
+  OK(cuLaunchKernel(mix, 1, 1, 1, 4, 1, 1, 0, nullptr, nullptr, extra));
+  long results[4];
+  OK(cuMemcpyDtoH(results, out, sizeof results));
+  for (int i = 0; i < 4; ++i)
+    EXPECT(results[i] == 46 + i);
+  size_t offset = 0, bytes = 0;
+  OK(cuFuncGetParamInfo(mix, 2, &offset, &bytes));
+  EXPECT(offset == 16 && bytes == 8);
+
+  // A __device__ variable, by its (mangled) name.
+  CUdeviceptr calls;
+  size_t callsSize = 0;
+  OK(cuModuleGetGlobal(&calls, &callsSize, module, "calls"));
+  EXPECT(callsSize == sizeof(int));
+  int callCount = 0;
+  OK(cuMemcpyDtoH(&callCount, calls, sizeof callCount));
+  EXPECT(callCount == 1);
+
+  // The same image from memory, and what a bad image gets.
+  std::ifstream in(argv[1], std::ios::binary);
+  std::string image((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
+  CUmodule again;
+  OK(cuModuleLoadData(&again, image.data()));
+  OK(cuModuleUnload(again));
+  EXPECT(cuModuleUnload(again) == CUDA_ERROR_INVALID_HANDLE);
+  EXPECT(cuModuleLoadData(&again, "not a fat binary") ==
+         CUDA_ERROR_INVALID_IMAGE);
+  EXPECT(cuModuleLoad(&again, "/nonexistent.fatbin") ==
+         CUDA_ERROR_FILE_NOT_FOUND);
+
+  int attribute = 0;
+  OK(cuFuncGetAttribute(&attribute, CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK,
+                        axpy));
+  EXPECT(attribute == 1024);
+  int blocks = 0;
+  OK(cuOccupancyMaxActiveBlocksPerMultiprocessor(&blocks, axpy, 256, 0));
+  EXPECT(blocks == 8);
+
+  OK(cuMemFree(dx));
+  OK(cuMemFree(dy));
+  OK(cuMemFree(out));
+  OK(cuModuleUnload(module));
+  EXPECT(cuLaunchKernel(axpy, 1, 1, 1, 1, 1, 1, 0, nullptr, params, nullptr) ==
+         CUDA_ERROR_INVALID_HANDLE);
+  OK(cuCtxDestroy(context));
+  std::printf("driver-module: %s\n", failures ? "FAIL" : "PASS");
+  return failures != 0;
+}
