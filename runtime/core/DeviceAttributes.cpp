@@ -178,6 +178,7 @@ absl::StatusOr<int> deviceAttribute(Runtime &rt, int attribute, int ordinal) {
   case cudaDevAttrDirectManagedMemAccessFromHost:
   case cudaDevAttrHostRegisterReadOnlySupported:
   case cudaDevAttrMemSyncDomainCount:
+  case cudaDevAttrMemoryPoolsSupported:
     return 1;
   case cudaDevAttrAsyncEngineCount:
     return 2;
@@ -258,7 +259,6 @@ absl::StatusOr<int> deviceAttribute(Runtime &rt, int attribute, int ordinal) {
   case cudaDevAttrMaxAccessPolicyWindowSize:
   case cudaDevAttrSparseCudaArraySupported:
   case cudaDevAttrTimelineSemaphoreInteropSupported:
-  case cudaDevAttrMemoryPoolsSupported:
   case cudaDevAttrGPUDirectRDMASupported:
   case cudaDevAttrGPUDirectRDMAFlushWritesOptions:
   case cudaDevAttrGPUDirectRDMAWritesOrdering:

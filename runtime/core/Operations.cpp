@@ -117,6 +117,32 @@ absl::Status checkManaged(Runtime &rt, const void *ptr, size_t count) {
   return rt.memory().checkRange(ptr, count);
 }
 
+absl::Status allocateAsync(Runtime &rt, void **ptr, size_t bytes,
+                           MemoryPool *pool, const void *stream) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  if (pool == nullptr)
+    pool = rt.pools().currentPool((*s)->context().ordinal());
+  absl::StatusOr<void *> p = rt.pools().allocate(pool, bytes);
+  if (!p.ok())
+    return p.status();
+  *ptr = *p;
+  return absl::OkStatus();
+}
+
+absl::Status freeAsync(Runtime &rt, void *ptr, const void *stream) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  if (ptr == nullptr)
+    return absl::OkStatus();
+  if (absl::Status st = rt.pools().beginFree(ptr); !st.ok())
+    return st;
+  rt.enqueue(*s, [&rt, ptr] { rt.pools().release(ptr); });
+  return absl::OkStatus();
+}
+
 size_t pitchFor(size_t widthBytes) {
   constexpr size_t kPitchAlignment = 512;
   return (widthBytes + kPitchAlignment - 1) / kPitchAlignment *

@@ -51,6 +51,13 @@ absl::Status checkManaged(Runtime &rt, const void *ptr, size_t count);
 /// texture pitch alignment CUDA uses.
 size_t pitchFor(size_t widthBytes);
 
+/// cudaMallocAsync from `pool` (null: the current pool of the stream's
+/// device), usable in the order of `stream`.
+absl::Status allocateAsync(Runtime &rt, void **ptr, size_t bytes,
+                           struct MemoryPool *pool, const void *stream);
+/// cudaFreeAsync: frees `ptr` when `stream` gets there.
+absl::Status freeAsync(Runtime &rt, void *ptr, const void *stream);
+
 //===--- Copies and sets ---------------------------------------------------===//
 /// A strided 3D block of bytes: `depth` slices of `height` rows of `width`
 /// bytes; rows `pitch` apart, slices `pitch * sliceRows` apart. 1D and 2D

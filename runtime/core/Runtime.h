@@ -26,6 +26,7 @@
 #include "core/KernelQueries.h"
 #include "core/LaunchConfig.h"
 #include "core/Memory.h"
+#include "core/MemoryPool.h"
 #include "core/Registry.h"
 #include "core/Stream.h"
 
@@ -46,6 +47,7 @@ public:
 
   Registry &registry() { return registry_; }
   MemoryManager &memory() { return memory_; }
+  MemoryPools &pools() { return pools_; }
 
   int deviceCount() const { return int(devices_.size()); }
   Device &device(int ordinal) { return *devices_[ordinal].device; }
@@ -116,6 +118,7 @@ private:
   std::vector<DeviceSlot> devices_;
   Registry registry_;
   MemoryManager memory_;
+  MemoryPools pools_{*this};
   const bool launchBlocking_;
 
   mutable absl::Mutex mu_;

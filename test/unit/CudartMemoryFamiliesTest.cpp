@@ -149,6 +149,80 @@ TEST(CudartMemoryFamilies, PropertiesAgreeWithAttributes) {
   cudaGetLastError();
 }
 
+TEST(CudartMemoryFamilies, StreamOrderedAllocationsCountInTheirPool) {
+  cudaStream_t stream;
+  ASSERT_EQ(cudaStreamCreate(&stream), cudaSuccess);
+  cudaMemPool_t pool = nullptr, current = nullptr;
+  ASSERT_EQ(cudaDeviceGetDefaultMemPool(&pool, 0), cudaSuccess);
+  ASSERT_EQ(cudaDeviceGetMemPool(&current, 0), cudaSuccess);
+  EXPECT_EQ(pool, current);
+  unsigned long long zero = 0;
+  ASSERT_EQ(cudaMemPoolSetAttribute(pool, cudaMemPoolAttrUsedMemHigh, &zero),
+            cudaSuccess);
+
+  int *data = nullptr;
+  ASSERT_EQ(cudaMallocAsync((void **)&data, 1000 * sizeof(int), stream),
+            cudaSuccess);
+  ASSERT_EQ(cudaMemsetAsync(data, 0, 1000 * sizeof(int), stream), cudaSuccess);
+  std::vector<int> host(1000, 7);
+  ASSERT_EQ(cudaMemcpyAsync(host.data(), data, 1000 * sizeof(int),
+                            cudaMemcpyDeviceToHost, stream),
+            cudaSuccess);
+  unsigned long long used = 0;
+  ASSERT_EQ(cudaMemPoolGetAttribute(pool, cudaMemPoolAttrUsedMemCurrent,
+                                    &used),
+            cudaSuccess);
+  EXPECT_GE(used, 1000 * sizeof(int));
+  ASSERT_EQ(cudaFreeAsync(data, stream), cudaSuccess);
+  EXPECT_EQ(cudaFreeAsync(data, stream), cudaErrorInvalidValue); // pending
+  ASSERT_EQ(cudaStreamSynchronize(stream), cudaSuccess);
+  EXPECT_EQ(host[999], 0);
+  ASSERT_EQ(cudaMemPoolGetAttribute(pool, cudaMemPoolAttrUsedMemCurrent,
+                                    &used),
+            cudaSuccess);
+  EXPECT_EQ(used, 0u);
+  ASSERT_EQ(cudaMemPoolGetAttribute(pool, cudaMemPoolAttrUsedMemHigh, &used),
+            cudaSuccess);
+  EXPECT_GE(used, 1000 * sizeof(int));
+  EXPECT_EQ(cudaFree(data), cudaErrorInvalidValue); // already freed
+  EXPECT_EQ(cudaStreamDestroy(stream), cudaSuccess);
+  cudaGetLastError();
+}
+
+TEST(CudartMemoryFamilies, CreatedPoolsServeAllocationsUntilDestroyed) {
+  cudaMemPoolProps props;
+  std::memset(&props, 0, sizeof props);
+  props.allocType = cudaMemAllocationTypePinned;
+  props.location.type = cudaMemLocationTypeDevice;
+  props.location.id = 0;
+  cudaMemPool_t pool = nullptr;
+  ASSERT_EQ(cudaMemPoolCreate(&pool, &props), cudaSuccess);
+  void *p = nullptr;
+  ASSERT_EQ(cudaMallocFromPoolAsync(&p, 64, pool, nullptr), cudaSuccess);
+  cudaMemAccessFlags flags;
+  cudaMemLocation self = props.location;
+  ASSERT_EQ(cudaMemPoolGetAccess(&flags, pool, &self), cudaSuccess);
+  EXPECT_EQ(flags, cudaMemAccessFlagsProtReadWrite);
+  cudaMemAccessDesc none = {self, cudaMemAccessFlagsProtNone};
+  EXPECT_EQ(cudaMemPoolSetAccess(pool, &none, 1), cudaErrorInvalidValue);
+  int invalid = 9;
+  EXPECT_EQ(cudaMemPoolSetAttribute(pool, cudaMemPoolAttr(99), &invalid),
+            cudaErrorInvalidValue);
+  ASSERT_EQ(cudaDeviceSetMemPool(0, pool), cudaSuccess);
+  ASSERT_EQ(cudaFreeAsync(p, nullptr), cudaSuccess);
+  ASSERT_EQ(cudaMemPoolDestroy(pool), cudaSuccess);
+  EXPECT_EQ(cudaMemPoolDestroy(pool), cudaErrorInvalidValue);
+  cudaMemPool_t current = nullptr, fallback = nullptr;
+  ASSERT_EQ(cudaDeviceGetMemPool(&current, 0), cudaSuccess);
+  ASSERT_EQ(cudaDeviceGetDefaultMemPool(&fallback, 0), cudaSuccess);
+  EXPECT_EQ(current, fallback);
+  EXPECT_EQ(cudaMemPoolDestroy(fallback), cudaErrorInvalidValue);
+  props.handleTypes = cudaMemHandleTypePosixFileDescriptor;
+  EXPECT_EQ(cudaMemPoolCreate(&pool, &props), cudaErrorNotSupported);
+  ASSERT_EQ(cudaDeviceSynchronize(), cudaSuccess);
+  cudaGetLastError();
+}
+
 TEST(CudartMemoryFamilies, RuntimeAndDriverShareThePrimaryContext) {
   ASSERT_EQ(cudaSetDevice(0), cudaSuccess);
   ASSERT_EQ(cuInit(0), CUDA_SUCCESS);

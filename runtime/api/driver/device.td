@@ -98,6 +98,8 @@ def : DriverFunction<"cuDeviceGetNvSciSyncAttributes", "device"> {
 }
 
 def : DriverFunction<"cuDeviceSetMemPool", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(dev)">];
   let Params = [
     Param<"CUdevice", "dev">,
     Param<"CUmemoryPool", "pool">
@@ -105,6 +107,9 @@ def : DriverFunction<"cuDeviceSetMemPool", "device"> {
 }
 
 def : DriverFunction<"cuDeviceGetMemPool", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pool == nullptr">,
+                Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(dev)">];
   let Params = [
     Param<"CUmemoryPool *", "pool">,
     Param<"CUdevice", "dev">
@@ -112,6 +117,9 @@ def : DriverFunction<"cuDeviceGetMemPool", "device"> {
 }
 
 def : DriverFunction<"cuDeviceGetDefaultMemPool", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pool_out == nullptr">,
+                Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(dev)">];
   let Params = [
     Param<"CUmemoryPool *", "pool_out">,
     Param<"CUdevice", "dev">

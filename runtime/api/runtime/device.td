@@ -173,6 +173,8 @@ def : RuntimeFunction<"cudaDeviceGetAttribute", "device"> {
 }
 
 def : RuntimeFunction<"cudaDeviceGetDefaultMemPool", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "memPool == nullptr">];
   let Params = [
     Param<"cudaMemPool_t *", "memPool">,
     Param<"int", "device">
@@ -180,6 +182,7 @@ def : RuntimeFunction<"cudaDeviceGetDefaultMemPool", "device"> {
 }
 
 def : RuntimeFunction<"cudaDeviceSetMemPool", "device"> {
+  let Implemented = 1;
   let Params = [
     Param<"int", "device">,
     Param<"cudaMemPool_t", "memPool">
@@ -187,6 +190,8 @@ def : RuntimeFunction<"cudaDeviceSetMemPool", "device"> {
 }
 
 def : RuntimeFunction<"cudaDeviceGetMemPool", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "memPool == nullptr">];
   let Params = [
     Param<"cudaMemPool_t *", "memPool">,
     Param<"int", "device">
