@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "core/ErrorState.h"
 #include "core/Runtime.h"
@@ -56,6 +57,81 @@ absl::Status streamWaitEvent(Runtime &rt, const void *stream,
   if (std::shared_ptr<Event::Marker> marker = (*e)->marker())
     after.push_back(marker->point);
   rt.enqueue(*s, [] {}, std::move(after));
+  return absl::OkStatus();
+}
+
+absl::Status streamGetAttribute(Runtime &rt, const void *stream, int id,
+                                void *value) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  Stream::AttributeValue v{};
+  switch (id) {
+  case cudaLaunchAttributePriority: {
+    int priority = (*s)->priority();
+    std::memcpy(v.data(), &priority, sizeof priority);
+    break;
+  }
+  case cudaLaunchAttributeSynchronizationPolicy:
+    if (!(*s)->attribute(id, v)) {
+      int policy = cudaSyncPolicyAuto;
+      std::memcpy(v.data(), &policy, sizeof policy);
+    }
+    break;
+  case cudaLaunchAttributeAccessPolicyWindow:
+  case cudaLaunchAttributeMemSyncDomainMap:
+  case cudaLaunchAttributeMemSyncDomain:
+    (*s)->attribute(id, v); // zeros until set
+    break;
+  default:
+    return makeError(cudaErrorInvalidValue,
+                     absl::StrCat("launch attribute ", id,
+                                  " does not apply to streams"));
+  }
+  std::memcpy(value, v.data(), v.size());
+  return absl::OkStatus();
+}
+
+absl::Status streamSetAttribute(Runtime &rt, const void *stream, int id,
+                                const void *value) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  Stream::AttributeValue v;
+  std::memcpy(v.data(), value, v.size());
+  switch (id) {
+  case cudaLaunchAttributeSynchronizationPolicy: {
+    int policy = 0;
+    std::memcpy(&policy, v.data(), sizeof policy);
+    if (policy < cudaSyncPolicyAuto || policy > cudaSyncPolicyBlockingSync)
+      return makeError(cudaErrorInvalidValue, "not a cudaSynchronizationPolicy");
+    break;
+  }
+  case cudaLaunchAttributeAccessPolicyWindow:
+  case cudaLaunchAttributeMemSyncDomainMap:
+  case cudaLaunchAttributeMemSyncDomain:
+    break; // hints about GPU caches and fences: kept and reported back
+  case cudaLaunchAttributePriority:
+    return makeError(cudaErrorNotSupported,
+                     "a stream's priority is fixed when it is created");
+  default:
+    return makeError(cudaErrorInvalidValue,
+                     absl::StrCat("launch attribute ", id,
+                                  " does not apply to streams"));
+  }
+  (*s)->setAttribute(id, v);
+  return absl::OkStatus();
+}
+
+absl::Status streamCopyAttributes(Runtime &rt, const void *dst,
+                                  const void *src) {
+  absl::StatusOr<StreamRef> to = rt.stream(dst);
+  if (!to.ok())
+    return to.status();
+  absl::StatusOr<StreamRef> from = rt.stream(src);
+  if (!from.ok())
+    return from.status();
+  (*to)->copyAttributesFrom(**from);
   return absl::OkStatus();
 }
 

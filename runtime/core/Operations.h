@@ -33,6 +33,16 @@ absl::Status streamWaitEvent(Runtime &rt, const void *stream,
 /// Runs `work` on the stream's thread when the stream gets there.
 absl::Status enqueueOn(Runtime &rt, const void *stream, Stream::Work work);
 
+/// cudaStreamGetAttribute: `value` is a cudaLaunchAttributeValue (64
+/// bytes). Streams take the access policy window, the synchronization
+/// policy, the priority (read only here) and the memory sync domain.
+absl::Status streamGetAttribute(Runtime &rt, const void *stream, int id,
+                                void *value);
+absl::Status streamSetAttribute(Runtime &rt, const void *stream, int id,
+                                const void *value);
+absl::Status streamCopyAttributes(Runtime &rt, const void *dst,
+                                  const void *src);
+
 absl::Status eventRecord(Runtime &rt, const void *event, const void *stream);
 /// cudaErrorNotReady until the recorded work has run.
 absl::Status eventQuery(Runtime &rt, const void *event);

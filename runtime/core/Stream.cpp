@@ -115,3 +115,27 @@ void Stream::work() {
     completed_.fetch_add(1, std::memory_order_acq_rel);
   }
 }
+
+bool Stream::attribute(int id, AttributeValue &value) const {
+  absl::MutexLock lock(&mu_);
+  auto it = attributes_.find(id);
+  if (it == attributes_.end())
+    return false;
+  value = it->second;
+  return true;
+}
+
+void Stream::setAttribute(int id, const AttributeValue &value) {
+  absl::MutexLock lock(&mu_);
+  attributes_[id] = value;
+}
+
+void Stream::copyAttributesFrom(const Stream &other) {
+  absl::flat_hash_map<int, AttributeValue> copied;
+  {
+    absl::MutexLock lock(&other.mu_);
+    copied = other.attributes_;
+  }
+  absl::MutexLock lock(&mu_);
+  attributes_ = std::move(copied);
+}

@@ -13,6 +13,7 @@
 #ifndef LINGQU_RUNTIME_CORE_STREAM_H
 #define LINGQU_RUNTIME_CORE_STREAM_H
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/functional/any_invocable.h"
 #include "absl/synchronization/mutex.h"
 
@@ -68,6 +70,13 @@ public:
   /// The point "everything enqueued so far".
   StreamPoint now();
 
+  /// cudaStreamSetAttribute / cuStreamSetAttribute values: the 64 bytes of
+  /// a cudaLaunchAttributeValue, by attribute id. False if never set.
+  using AttributeValue = std::array<char, 64>;
+  bool attribute(int id, AttributeValue &value) const;
+  void setAttribute(int id, const AttributeValue &value);
+  void copyAttributesFrom(const Stream &other);
+
   /// No more work will come: the worker finishes what is queued and exits.
   void shutdown();
 
@@ -91,6 +100,7 @@ private:
   uint64_t enqueued_ ABSL_GUARDED_BY(mu_) = 0;
   bool started_ ABSL_GUARDED_BY(mu_) = false;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  absl::flat_hash_map<int, AttributeValue> attributes_ ABSL_GUARDED_BY(mu_);
   std::atomic<uint64_t> completed_{0};
 };
 

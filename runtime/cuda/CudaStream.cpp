@@ -178,3 +178,24 @@ absl::Status cuda::impl::cuEventElapsedTime_v2(float *pMilliseconds,
                                                CUevent hStart, CUevent hEnd) {
   return impl::cuEventElapsedTime(pMilliseconds, hStart, hEnd);
 }
+
+//===--- Stream attributes ---------------------------------------------------===//
+
+absl::Status cuda::impl::cuStreamGetAttribute(CUstream hStream,
+                                              CUstreamAttrID attr,
+                                              CUstreamAttrValue *value_out) {
+  LINGQU_CURRENT(c);
+  return rt::streamGetAttribute(runtime(), hStream, attr, value_out);
+}
+
+absl::Status cuda::impl::cuStreamSetAttribute(CUstream hStream,
+                                              CUstreamAttrID attr,
+                                              const CUstreamAttrValue *value) {
+  LINGQU_CURRENT(c);
+  return rt::streamSetAttribute(runtime(), hStream, attr, value);
+}
+
+absl::Status cuda::impl::cuStreamCopyAttributes(CUstream dst, CUstream src) {
+  LINGQU_CURRENT(c);
+  return rt::streamCopyAttributes(runtime(), dst, src);
+}

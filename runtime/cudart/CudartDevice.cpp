@@ -140,3 +140,12 @@ absl::Status cudart::impl::cudaRuntimeGetVersion(int *runtimeVersion) {
   *runtimeVersion = CUDART_VERSION;
   return absl::OkStatus();
 }
+
+absl::Status cudart::impl::cudaChooseDevice(int *device,
+                                            const struct cudaDeviceProp *prop) {
+  // Every device is the same kind of device: the first matches best.
+  if (runtime().deviceCount() == 0)
+    return rt::makeError(cudaErrorNoDevice, "no device is visible");
+  *device = 0;
+  return absl::OkStatus();
+}

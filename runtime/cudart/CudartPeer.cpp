@@ -47,3 +47,30 @@ absl::Status cudart::impl::cudaDeviceDisablePeerAccess(int peerDevice) {
                          "peer access is not enabled");
   return absl::OkStatus();
 }
+
+absl::Status cudart::impl::cudaDeviceGetP2PAttribute(int *value,
+                                                     enum cudaDeviceP2PAttr attr,
+                                                     int srcDevice,
+                                                     int dstDevice) {
+  for (int d : {srcDevice, dstDevice})
+    if (absl::Status s = runtime().checkDevice(d); !s.ok())
+      return s;
+  if (srcDevice == dstDevice)
+    return rt::makeError(cudaErrorInvalidDevice,
+                         "a device is not its own peer");
+  switch (attr) {
+  case cudaDevP2PAttrPerformanceRank:
+    *value = 0;
+    break;
+  case cudaDevP2PAttrAccessSupported:
+  case cudaDevP2PAttrNativeAtomicSupported:
+    *value = 1;
+    break;
+  case cudaDevP2PAttrCudaArrayAccessSupported:
+    *value = 0; // no CUDA arrays yet
+    break;
+  default:
+    return rt::makeError(cudaErrorInvalidValue, "not a cudaDeviceP2PAttr");
+  }
+  return absl::OkStatus();
+}

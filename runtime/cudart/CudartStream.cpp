@@ -169,3 +169,22 @@ absl::Status cudart::impl::cudaEventElapsedTime_v2(float *ms,
                                                    cudaEvent_t end) {
   return impl::cudaEventElapsedTime(ms, start, end);
 }
+
+//===--- Stream attributes ---------------------------------------------------===//
+
+absl::Status cudart::impl::cudaStreamGetAttribute(cudaStream_t hStream,
+                                                  cudaStreamAttrID attr,
+                                                  cudaStreamAttrValue *value_out) {
+  return rt::streamGetAttribute(runtime(), hStream, attr, value_out);
+}
+
+absl::Status cudart::impl::cudaStreamSetAttribute(
+    cudaStream_t hStream, cudaStreamAttrID attr,
+    const cudaStreamAttrValue *value) {
+  return rt::streamSetAttribute(runtime(), hStream, attr, value);
+}
+
+absl::Status cudart::impl::cudaStreamCopyAttributes(cudaStream_t dst,
+                                                    cudaStream_t src) {
+  return rt::streamCopyAttributes(runtime(), dst, src);
+}

@@ -223,6 +223,61 @@ TEST(CudartMemoryFamilies, CreatedPoolsServeAllocationsUntilDestroyed) {
   cudaGetLastError();
 }
 
+TEST(CudartMemoryFamilies, StreamAttributesAreKeptPerStream) {
+  cudaStream_t a, b;
+  ASSERT_EQ(cudaStreamCreateWithPriority(&a, cudaStreamNonBlocking, -2),
+            cudaSuccess);
+  ASSERT_EQ(cudaStreamCreate(&b), cudaSuccess);
+  cudaStreamAttrValue value;
+  ASSERT_EQ(cudaStreamGetAttribute(a, cudaLaunchAttributePriority, &value),
+            cudaSuccess);
+  EXPECT_EQ(value.priority, -2);
+  ASSERT_EQ(cudaStreamGetAttribute(a, cudaLaunchAttributeSynchronizationPolicy,
+                                   &value),
+            cudaSuccess);
+  EXPECT_EQ(value.syncPolicy, cudaSyncPolicyAuto);
+  std::memset(&value, 0, sizeof value);
+  value.syncPolicy = cudaSyncPolicyYield;
+  ASSERT_EQ(cudaStreamSetAttribute(a, cudaLaunchAttributeSynchronizationPolicy,
+                                   &value),
+            cudaSuccess);
+  ASSERT_EQ(cudaStreamCopyAttributes(b, a), cudaSuccess);
+  std::memset(&value, 0, sizeof value);
+  ASSERT_EQ(cudaStreamGetAttribute(b, cudaLaunchAttributeSynchronizationPolicy,
+                                   &value),
+            cudaSuccess);
+  EXPECT_EQ(value.syncPolicy, cudaSyncPolicyYield);
+  value.syncPolicy = cudaSynchronizationPolicy(9);
+  EXPECT_EQ(cudaStreamSetAttribute(b, cudaLaunchAttributeSynchronizationPolicy,
+                                   &value),
+            cudaErrorInvalidValue);
+  EXPECT_EQ(cudaStreamGetAttribute(b, cudaLaunchAttributeCooperative, &value),
+            cudaErrorInvalidValue);
+  EXPECT_EQ(cudaStreamDestroy(a), cudaSuccess);
+  EXPECT_EQ(cudaStreamDestroy(b), cudaSuccess);
+  cudaGetLastError();
+}
+
+TEST(CudartMemoryFamilies, OldNamesAndDriverEntryPointsWork) {
+  size_t stack = 0;
+  ASSERT_EQ(cudaThreadSetLimit(cudaLimitStackSize, 2048), cudaSuccess);
+  ASSERT_EQ(cudaThreadGetLimit(&stack, cudaLimitStackSize), cudaSuccess);
+  EXPECT_EQ(stack, 2048u);
+  EXPECT_EQ(cudaThreadSynchronize(), cudaSuccess);
+  void *entry = nullptr;
+  cudaDriverEntryPointQueryResult status;
+  ASSERT_EQ(cudaGetDriverEntryPoint("cuMemAlloc", &entry, cudaEnableDefault,
+                                    &status),
+            cudaSuccess);
+  EXPECT_EQ(status, cudaDriverEntryPointSuccess);
+  EXPECT_EQ(entry, reinterpret_cast<void *>(&cuMemAlloc));
+  EXPECT_EQ(cudaGetDriverEntryPoint("cuNoSuchThing", &entry,
+                                    cudaEnableDefault, &status),
+            cudaErrorSymbolNotFound);
+  EXPECT_EQ(status, cudaDriverEntryPointSymbolNotFound);
+  cudaGetLastError();
+}
+
 TEST(CudartMemoryFamilies, RuntimeAndDriverShareThePrimaryContext) {
   ASSERT_EQ(cudaSetDevice(0), cudaSuccess);
   ASSERT_EQ(cuInit(0), CUDA_SUCCESS);

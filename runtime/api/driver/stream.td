@@ -234,6 +234,7 @@ def : DriverFunction<"cuStreamDestroy", "stream"> {
 }
 
 def : DriverFunction<"cuStreamCopyAttributes", "stream"> {
+  let Implemented = 1;
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "dst">,
@@ -242,6 +243,8 @@ def : DriverFunction<"cuStreamCopyAttributes", "stream"> {
 }
 
 def : DriverFunction<"cuStreamGetAttribute", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "value_out == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,
@@ -251,6 +254,8 @@ def : DriverFunction<"cuStreamGetAttribute", "stream"> {
 }
 
 def : DriverFunction<"cuStreamSetAttribute", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "value == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,

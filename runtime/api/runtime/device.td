@@ -207,6 +207,8 @@ def : RuntimeFunction<"cudaDeviceGetNvSciSyncAttributes", "device"> {
 }
 
 def : RuntimeFunction<"cudaDeviceGetP2PAttribute", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "value == nullptr">];
   let Params = [
     Param<"int *", "value">,
     Param<"enum cudaDeviceP2PAttr", "attr">,
@@ -216,6 +218,8 @@ def : RuntimeFunction<"cudaDeviceGetP2PAttribute", "device"> {
 }
 
 def : RuntimeFunction<"cudaChooseDevice", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "device == nullptr || prop == nullptr">];
   let Params = [
     Param<"int *", "device">,
     Param<"const struct cudaDeviceProp *", "prop">

@@ -99,12 +99,18 @@ def : RuntimeFunction<"cudaFuncGetParamInfo", "execution"> {
 }
 
 def : RuntimeFunction<"cudaSetDoubleForDevice", "execution"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "d == nullptr">];
+  let Desc = "Nothing to convert: every Lingqu device has doubles.";
   let Params = [
     Param<"double *", "d">
   ];
 }
 
 def : RuntimeFunction<"cudaSetDoubleForHost", "execution"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "d == nullptr">];
+  let Desc = "Nothing to convert: every Lingqu device has doubles.";
   let Params = [
     Param<"double *", "d">
   ];

@@ -77,6 +77,7 @@ def : RuntimeFunction<"cudaCtxResetPersistingL2Cache", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamCopyAttributes", "stream"> {
+  let Implemented = 1;
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "dst">,
@@ -85,6 +86,8 @@ def : RuntimeFunction<"cudaStreamCopyAttributes", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamGetAttribute", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "value_out == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "hStream">,
@@ -94,6 +97,9 @@ def : RuntimeFunction<"cudaStreamGetAttribute", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamSetAttribute", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "value == nullptr">];
+  let Desc = "Cache and fence hints are kept and reported back; the priority is fixed at creation (cudaErrorNotSupported).";
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "hStream">,
