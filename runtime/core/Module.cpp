@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "core/Status.h"
 
 using namespace lingqu::rt;
@@ -64,7 +65,56 @@ Module::loadSharedObject(absl::Span<const uint8_t> bytes) {
     return initFailed(
         absl::StrCat("dlopen of the module failed: ", why ? why : "unknown"));
   }
-  return std::unique_ptr<Module>(new Module(handle, fd));
+  auto module = std::unique_ptr<Module>(new Module(handle, fd));
+  module->kernelNames_ = kernelNamesIn(bytes);
+  return module;
+}
+
+std::vector<std::string>
+Module::kernelNamesIn(absl::Span<const uint8_t> bytes) {
+  // The dynamic symbol table names every kernel's descriptor. The loader
+  // has validated the image, but read defensively all the same.
+  std::vector<std::string> names;
+  auto fits = [&](uint64_t offset, uint64_t size) {
+    return offset <= bytes.size() && size <= bytes.size() - offset;
+  };
+  ElfW(Ehdr) header;
+  if (!fits(0, sizeof header))
+    return names;
+  std::memcpy(&header, bytes.data(), sizeof header);
+  if (header.e_shentsize != sizeof(ElfW(Shdr)) ||
+      !fits(header.e_shoff, uint64_t(header.e_shnum) * sizeof(ElfW(Shdr))))
+    return names;
+  auto section = [&](unsigned i) {
+    ElfW(Shdr) s;
+    std::memcpy(&s, bytes.data() + header.e_shoff + i * sizeof s, sizeof s);
+    return s;
+  };
+  absl::string_view prefix = LINGQU_KERNEL_INFO_PREFIX;
+  for (unsigned i = 0; i < header.e_shnum; ++i) {
+    ElfW(Shdr) symtab = section(i);
+    if (symtab.sh_type != SHT_DYNSYM || symtab.sh_link >= header.e_shnum)
+      continue;
+    ElfW(Shdr) strtab = section(symtab.sh_link);
+    if (!fits(symtab.sh_offset, symtab.sh_size) ||
+        !fits(strtab.sh_offset, strtab.sh_size))
+      continue;
+    const char *strings =
+        reinterpret_cast<const char *>(bytes.data() + strtab.sh_offset);
+    for (uint64_t at = 0; at + sizeof(ElfW(Sym)) <= symtab.sh_size;
+         at += sizeof(ElfW(Sym))) {
+      ElfW(Sym) sym;
+      std::memcpy(&sym, bytes.data() + symtab.sh_offset + at, sizeof sym);
+      if (sym.st_name >= strtab.sh_size || sym.st_shndx == SHN_UNDEF)
+        continue;
+      absl::string_view name(strings + sym.st_name,
+                             strnlen(strings + sym.st_name,
+                                     strtab.sh_size - sym.st_name));
+      if (absl::ConsumePrefix(&name, prefix))
+        names.emplace_back(name);
+    }
+  }
+  return names;
 }
 
 Module::~Module() {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -47,6 +48,9 @@ public:
   /// function is cudaErrorInvalidKernelImage.
   absl::StatusOr<const lingqu_kernel_info *> kernel(absl::string_view name);
 
+  /// The (mangled) names of the module's kernels, in symbol-table order.
+  const std::vector<std::string> &kernelNames() const { return kernelNames_; }
+
   /// Any symbol of the module, or null.
   void *symbol(const char *name) const;
   /// The size the module's symbol table gives the object at `address`
@@ -55,12 +59,15 @@ public:
 
 private:
   Module(void *handle, int fd) : handle_(handle), fd_(fd) {}
+  static std::vector<std::string>
+  kernelNamesIn(absl::Span<const uint8_t> bytes);
 
   void *handle_;
   // Kept open while the module is loaded: dlopen knows the module by the
   // path "/proc/self/fd/N", and glibc returns an already-loaded object for a
   // path it has seen, so N must not be reused by the next module's file.
   int fd_;
+  std::vector<std::string> kernelNames_;
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, const lingqu_kernel_info *>
       kernels_ ABSL_GUARDED_BY(mu_);

@@ -11,141 +11,43 @@
 #include "cuda/CudaApi.h"
 #include "CudaImpl.h"
 
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
-#include "absl/container/node_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "core/DeviceAttributes.h"
-#include "core/FatBinaryReader.h"
 #include "core/KernelQueries.h"
 #include "core/Module.h"
 #include "core/Runtime.h"
 #include "core/Status.h"
+#include "cuda/ModuleTable.h"
 
 using namespace lingqu;
 using cuda::runtime;
 
 namespace {
 
-struct DriverModule;
-
-struct DriverFunction {
-  DriverModule *owner = nullptr;
-  rt::ResolvedKernel kernel;
-};
-
-struct DriverModule {
-  std::shared_ptr<rt::Module> module;
-  /// Functions by name; nodes keep the addresses handed out as CUfunction.
-  absl::node_hash_map<std::string, DriverFunction> functions;
-};
-
-/// Every loaded module and function, so that handles can be checked.
-class ModuleTable {
-public:
-  static ModuleTable &get() {
-    static ModuleTable *table = new ModuleTable;
-    return *table;
-  }
-
-  CUmodule add(std::shared_ptr<rt::Module> module) {
-    auto owned = std::make_unique<DriverModule>();
-    owned->module = std::move(module);
-    CUmodule handle = reinterpret_cast<CUmodule>(owned.get());
-    absl::MutexLock lock(&mu_);
-    modules_.emplace(handle, std::move(owned));
-    return handle;
-  }
-
-  absl::Status remove(CUmodule handle) {
-    std::unique_ptr<DriverModule> owned;
-    absl::MutexLock lock(&mu_);
-    auto it = modules_.find(handle);
-    if (it == modules_.end())
-      return invalidHandle("module");
-    for (auto &[name, function] : it->second->functions)
-      functions_.erase(&function);
-    owned = std::move(it->second); // launches in flight hold the module
-    modules_.erase(it);
-    return absl::OkStatus();
-  }
-
-  absl::StatusOr<DriverModule *> module(CUmodule handle) {
-    absl::MutexLock lock(&mu_);
-    auto it = modules_.find(handle);
-    if (it == modules_.end())
-      return invalidHandle("module");
-    return it->second.get();
-  }
-
-  /// The function `name` of `module`, resolving it on first use.
-  absl::StatusOr<DriverFunction *> function(DriverModule *module,
-                                            const char *name) {
-    absl::MutexLock lock(&mu_);
-    auto it = module->functions.find(name);
-    if (it != module->functions.end())
-      return &it->second;
-    std::string symbol = absl::StrCat(LINGQU_KERNEL_INFO_PREFIX, name);
-    if (module->module->symbol(symbol.c_str()) == nullptr)
-      return rt::makeDriverError(CUDA_ERROR_NOT_FOUND,
-                                 absl::StrCat("the module has no kernel ",
-                                              name));
-    absl::StatusOr<const lingqu_kernel_info *> info =
-        module->module->kernel(name);
-    if (!info.ok())
-      return info.status();
-    DriverFunction &function = module->functions[name];
-    function.owner = module;
-    function.kernel = rt::ResolvedKernel{module->module, *info, name};
-    functions_.insert(&function);
-    return &function;
-  }
-
-  absl::StatusOr<DriverFunction *> function(CUfunction handle) {
-    auto *function = reinterpret_cast<DriverFunction *>(handle);
-    absl::MutexLock lock(&mu_);
-    if (!functions_.contains(function))
-      return invalidHandle("function");
-    return function;
-  }
-
-private:
-  static absl::Status invalidHandle(const char *what) {
-    return rt::makeDriverError(CUDA_ERROR_INVALID_HANDLE,
-                               absl::StrCat("not a loaded ", what));
-  }
-
-  absl::Mutex mu_;
-  absl::flat_hash_map<CUmodule, std::unique_ptr<DriverModule>>
-      modules_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_set<DriverFunction *> functions_ ABSL_GUARDED_BY(mu_);
-};
+using cuda::DriverFunction;
+using cuda::DriverModule;
+using cuda::ModuleTable;
 
 absl::StatusOr<DriverFunction *> functionOf(CUfunction f) {
   return ModuleTable::get().function(f);
+}
+
+absl::Status loaded(CUmodule *out, absl::StatusOr<DriverModule *> module) {
+  if (!module.ok())
+    return module.status();
+  *out = reinterpret_cast<CUmodule>(*module);
+  return absl::OkStatus();
 }
 
 /// Loads a fat binary from memory (`size` when the caller knows it).
 absl::Status loadImage(CUmodule *out, const void *image,
                        std::optional<size_t> size) {
   LINGQU_CURRENT(c);
-  absl::StatusOr<rt::FatBinaryImage> parsed =
-      rt::FatBinaryImage::parse(image, size);
-  if (!parsed.ok())
-    return parsed.status();
-  absl::StatusOr<std::unique_ptr<rt::Module>> module =
-      rt::Module::loadFromImage(*parsed);
-  if (!module.ok())
-    return module.status();
-  *out = ModuleTable::get().add(std::shared_ptr<rt::Module>(std::move(*module)));
-  return absl::OkStatus();
+  return loaded(out, ModuleTable::get().load(image, size));
 }
 
 /// cuLaunchKernel's `extra`: a packed argument buffer, unpacked into one
@@ -226,13 +128,8 @@ absl::Status cuda::impl::cuModuleLoadFatBinary(CUmodule *module,
 }
 
 absl::Status cuda::impl::cuModuleLoad(CUmodule *module, const char *fname) {
-  std::ifstream in(fname, std::ios::binary);
-  if (!in)
-    return rt::makeDriverError(CUDA_ERROR_FILE_NOT_FOUND,
-                               absl::StrCat("cannot open ", fname));
-  std::string bytes((std::istreambuf_iterator<char>(in)),
-                    std::istreambuf_iterator<char>());
-  return loadImage(module, bytes.data(), bytes.size());
+  LINGQU_CURRENT(c);
+  return loaded(module, ModuleTable::get().loadFile(fname));
 }
 
 absl::Status cuda::impl::cuModuleUnload(CUmodule hmod) {
@@ -275,6 +172,35 @@ absl::Status cuda::impl::cuModuleGetGlobal(CUdeviceptr *dptr, size_t *bytes,
     *dptr = CUdeviceptr(uintptr_t(address));
   if (bytes)
     *bytes = size;
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuModuleGetFunctionCount(unsigned int *count,
+                                                  CUmodule mod) {
+  absl::StatusOr<DriverModule *> module = ModuleTable::get().module(mod);
+  if (!module.ok())
+    return module.status();
+  *count = unsigned((*module)->module->kernelNames().size());
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuModuleEnumerateFunctions(CUfunction *functions,
+                                                    unsigned int numFunctions,
+                                                    CUmodule mod) {
+  absl::StatusOr<DriverModule *> module = ModuleTable::get().module(mod);
+  if (!module.ok())
+    return module.status();
+  const std::vector<std::string> &names = (*module)->module->kernelNames();
+  if (numFunctions > names.size())
+    return rt::makeDriverError(CUDA_ERROR_INVALID_VALUE,
+                               "more functions asked for than the module has");
+  for (unsigned i = 0; i < numFunctions; ++i) {
+    absl::StatusOr<DriverFunction *> f =
+        ModuleTable::get().function(*module, names[i].c_str());
+    if (!f.ok())
+      return f.status();
+    functions[i] = reinterpret_cast<CUfunction>(*f);
+  }
   return absl::OkStatus();
 }
 

@@ -1,7 +1,8 @@
 // The driver API end to end: a fat binary written by `lqcc -fatbin` is
 // loaded with cuModuleLoad and cuModuleLoadData, its kernels launched with
 // cuLaunchKernel through kernelParams and through a packed `extra` buffer,
-// and a __device__ variable read through cuModuleGetGlobal.
+// a __device__ variable read through cuModuleGetGlobal, and the same image
+// loaded as a library (cuLibrary*, cudaLibrary*) whose kernels enumerate.
 // RUN: %lqcc -fatbin %S/Inputs/driver-kernels.cu -o %t.fatbin
 // RUN: %lqcc %s -o %t -lcuda
 // RUN: %t %t.fatbin | FileCheck %s
@@ -122,6 +123,40 @@ int main(int argc, char **argv) {
   int blocks = 0;
   OK(cuOccupancyMaxActiveBlocksPerMultiprocessor(&blocks, axpy, 256, 0));
   EXPECT(blocks == 8);
+
+  // Libraries: context-independent handles onto the same kind of image.
+  CUlibrary library;
+  OK(cuLibraryLoadFromFile(&library, argv[1], nullptr, nullptr, 0, nullptr,
+                           nullptr, 0));
+  unsigned kernelCount = 0;
+  OK(cuLibraryGetKernelCount(&kernelCount, library));
+  EXPECT(kernelCount == 2);
+  CUkernel kernels[2];
+  OK(cuLibraryEnumerateKernels(kernels, 2, library));
+  CUkernel libAxpy;
+  OK(cuLibraryGetKernel(&libAxpy, library, "axpy"));
+  EXPECT(libAxpy == kernels[0] || libAxpy == kernels[1]);
+  const char *kernelName = nullptr;
+  OK(cuKernelGetName(&kernelName, libAxpy));
+  EXPECT(kernelName && std::strcmp(kernelName, "axpy") == 0);
+  CUfunction viaKernel;
+  OK(cuKernelGetFunction(&viaKernel, libAxpy));
+  OK(cuLaunchKernel(viaKernel, (n + 255) / 256, 1, 1, 256, 1, 1, 0, nullptr,
+                    params, nullptr));
+  OK(cuMemcpyDtoH(y.data(), dy, n * sizeof(float)));
+  EXPECT(y[10] == 2.0f * 10 + 2.0f * 10 + 1.0f);
+  OK(cuLibraryUnload(library));
+  cudaLibrary_t runtimeLibrary;
+  EXPECT(cudaLibraryLoadFromFile(&runtimeLibrary, argv[1], nullptr, nullptr, 0,
+                                 nullptr, nullptr, 0) == cudaSuccess);
+  EXPECT(cudaLibraryGetKernelCount(&kernelCount, runtimeLibrary) ==
+         cudaSuccess);
+  EXPECT(kernelCount == 2);
+  cudaKernel_t missingKernel;
+  EXPECT(cudaLibraryGetKernel(&missingKernel, runtimeLibrary, "nope") ==
+         cudaErrorSymbolNotFound);
+  EXPECT(cudaLibraryUnload(runtimeLibrary) == cudaSuccess);
+  cudaGetLastError();
 
   OK(cuMemFree(dx));
   OK(cuMemFree(dy));

@@ -69,6 +69,8 @@ def : DriverFunction<"cuModuleGetFunction", "module"> {
 }
 
 def : DriverFunction<"cuModuleGetFunctionCount", "module"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "count == nullptr">];
   let Params = [
     Param<"unsigned int *", "count">,
     Param<"CUmodule", "mod">
@@ -76,6 +78,8 @@ def : DriverFunction<"cuModuleGetFunctionCount", "module"> {
 }
 
 def : DriverFunction<"cuModuleEnumerateFunctions", "module"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "functions == nullptr && numFunctions > 0">];
   let Params = [
     Param<"CUfunction *", "functions">,
     Param<"unsigned int", "numFunctions">,
