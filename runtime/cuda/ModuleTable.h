@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -28,6 +29,12 @@ struct DriverModule;
 struct DriverFunction {
   DriverModule *owner = nullptr;
   rt::ResolvedKernel kernel;
+  /// The pre-CUDA-4 launch API's state (cuFuncSetBlockShape, cuParamSet*),
+  /// guarded by `mu`.
+  absl::Mutex mu;
+  unsigned block[3] = {1, 1, 1};
+  unsigned sharedBytes = 0;
+  std::vector<char> params;
 };
 
 struct DriverModule {

@@ -2,7 +2,8 @@
 // loaded with cuModuleLoad and cuModuleLoadData, its kernels launched with
 // cuLaunchKernel through kernelParams and through a packed `extra` buffer,
 // a __device__ variable read through cuModuleGetGlobal, and the same image
-// loaded as a library (cuLibrary*, cudaLibrary*) whose kernels enumerate.
+// loaded as a library (cuLibrary*, cudaLibrary*) whose kernels enumerate,
+// and the old cuParamSet*/cuLaunchGrid API.
 // RUN: %lqcc -fatbin %S/Inputs/driver-kernels.cu -o %t.fatbin
 // RUN: %lqcc %s -o %t -lcuda
 // RUN: %t %t.fatbin | FileCheck %s
@@ -157,6 +158,19 @@ int main(int argc, char **argv) {
          cudaErrorSymbolNotFound);
   EXPECT(cudaLibraryUnload(runtimeLibrary) == cudaSuccess);
   cudaGetLastError();
+
+  // The pre-CUDA-4 launch API: the same kernel described piecewise.
+  float one = 1.0f;
+  OK(cuFuncSetBlockShape(axpy, 256, 1, 1));
+  OK(cuParamSetf(axpy, 0, one));
+  OK(cuParamSetv(axpy, 8, &dx, sizeof dx));
+  OK(cuParamSetv(axpy, 16, &dy, sizeof dy));
+  OK(cuParamSeti(axpy, 24, unsigned(n)));
+  OK(cuParamSetSize(axpy, 28));
+  OK(cuLaunchGrid(axpy, (n + 255) / 256, 1));
+  OK(cuMemcpyDtoH(y.data(), dy, n * sizeof(float)));
+  EXPECT(y[10] == 41.0f + 10.0f);
+  EXPECT(cuFuncSetBlockShape(axpy, 0, 1, 1) == CUDA_ERROR_INVALID_VALUE);
 
   OK(cuMemFree(dx));
   OK(cuMemFree(dy));
