@@ -204,6 +204,7 @@ absl::Status Runtime::resetDevice(int ordinal) {
     }
   }
   memory_.freeAllOnDevice(ordinal);
+  arrays_.forgetAll();
   clearStickyError();
   return absl::OkStatus();
 }

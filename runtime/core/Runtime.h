@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "core/Array.h"
 #include "core/Context.h"
 #include "core/Device.h"
 #include "core/Event.h"
@@ -48,6 +49,7 @@ public:
   Registry &registry() { return registry_; }
   MemoryManager &memory() { return memory_; }
   MemoryPools &pools() { return pools_; }
+  Arrays &arrays() { return arrays_; }
 
   int deviceCount() const { return int(devices_.size()); }
   Device &device(int ordinal) { return *devices_[ordinal].device; }
@@ -119,6 +121,7 @@ private:
   Registry registry_;
   MemoryManager memory_;
   MemoryPools pools_{*this};
+  Arrays arrays_{memory_};
   const bool launchBlocking_;
 
   mutable absl::Mutex mu_;

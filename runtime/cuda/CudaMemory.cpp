@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/Array.h"
 #include "core/DeviceAttributes.h"
 #include "core/Operations.h"
 #include "core/Runtime.h"
@@ -52,43 +53,72 @@ int kindOf(CUmemorytype src, CUmemorytype dst) {
   return cudaMemcpyDefault;
 }
 
-/// The address one side of a CUDA_MEMCPY2D/3D names.
-absl::StatusOr<char *> sideAddress(CUmemorytype type, const void *host,
-                                   CUdeviceptr device, CUarray array) {
+/// One side of a CUDA_MEMCPY2D/3D: its base, pitch and rows per slice (an
+/// array's own, whatever the descriptor says).
+struct Side {
+  char *base = nullptr;
+  size_t pitch = 0, sliceRows = 0;
+  rt::Array *array = nullptr;
+};
+
+absl::StatusOr<Side> sideOf(CUmemorytype type, const void *host,
+                            CUdeviceptr device, CUarray array, size_t pitch,
+                            size_t sliceRows) {
   switch (type) {
   case CU_MEMORYTYPE_HOST:
-    return static_cast<char *>(const_cast<void *>(host));
+    return Side{static_cast<char *>(const_cast<void *>(host)), pitch,
+                sliceRows};
   case CU_MEMORYTYPE_DEVICE:
   case CU_MEMORYTYPE_UNIFIED:
-    return static_cast<char *>(ptr(device));
-  case CU_MEMORYTYPE_ARRAY:
-    return rt::makeDriverError(CUDA_ERROR_NOT_SUPPORTED,
-                               "CUDA arrays are not supported by Lingqu yet");
+    return Side{static_cast<char *>(ptr(device)), pitch, sliceRows};
+  case CU_MEMORYTYPE_ARRAY: {
+    absl::StatusOr<rt::Array *> a = runtime().arrays().find(array);
+    if (!a.ok())
+      return a.status();
+    return Side{(*a)->data, (*a)->pitch, (*a)->rows, *a};
+  }
   }
   return rt::makeDriverError(CUDA_ERROR_INVALID_VALUE,
                              "not a CUmemorytype");
 }
 
 absl::Status copy3D(const CUDA_MEMCPY3D &p, bool async, CUstream stream) {
-  absl::StatusOr<char *> src =
-      sideAddress(p.srcMemoryType, p.srcHost, p.srcDevice, p.srcArray);
+  absl::StatusOr<Side> src = sideOf(p.srcMemoryType, p.srcHost, p.srcDevice,
+                                    p.srcArray, p.srcPitch, p.srcHeight);
   if (!src.ok())
     return src.status();
-  absl::StatusOr<char *> dst =
-      sideAddress(p.dstMemoryType, p.dstHost, p.dstDevice, p.dstArray);
+  absl::StatusOr<Side> dst = sideOf(p.dstMemoryType, p.dstHost, p.dstDevice,
+                                    p.dstArray, p.dstPitch, p.dstHeight);
   if (!dst.ok())
     return dst.status();
+  if (src->array)
+    if (absl::Status s = src->array->checkRegion(
+            p.srcXInBytes, p.srcY, p.srcZ, p.WidthInBytes, p.Height, p.Depth);
+        !s.ok())
+      return s;
+  if (dst->array)
+    if (absl::Status s = dst->array->checkRegion(
+            p.dstXInBytes, p.dstY, p.dstZ, p.WidthInBytes, p.Height, p.Depth);
+        !s.ok())
+      return s;
   rt::Copy3D c;
-  c.src = *src + (p.srcZ * p.srcHeight + p.srcY) * p.srcPitch + p.srcXInBytes;
-  c.srcPitch = p.srcPitch;
-  c.srcSliceRows = p.srcHeight;
-  c.dst = *dst + (p.dstZ * p.dstHeight + p.dstY) * p.dstPitch + p.dstXInBytes;
-  c.dstPitch = p.dstPitch;
-  c.dstSliceRows = p.dstHeight;
+  c.src = src->base + (p.srcZ * src->sliceRows + p.srcY) * src->pitch +
+          p.srcXInBytes;
+  c.srcPitch = src->pitch;
+  c.srcSliceRows = src->sliceRows;
+  c.dst = dst->base + (p.dstZ * dst->sliceRows + p.dstY) * dst->pitch +
+          p.dstXInBytes;
+  c.dstPitch = dst->pitch;
+  c.dstSliceRows = dst->sliceRows;
   c.width = p.WidthInBytes;
   c.height = p.Height;
   c.depth = p.Depth;
-  return rt::copy3D(runtime(), c, kindOf(p.srcMemoryType, p.dstMemoryType),
+  // An array is device memory.
+  auto typeOf = [](CUmemorytype t) {
+    return t == CU_MEMORYTYPE_ARRAY ? CU_MEMORYTYPE_DEVICE : t;
+  };
+  return rt::copy3D(runtime(), c,
+                    kindOf(typeOf(p.srcMemoryType), typeOf(p.dstMemoryType)),
                     async, stream);
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "core/Array.h"
 #include "core/Operations.h"
 #include "core/Runtime.h"
 #include "core/Status.h"
@@ -223,27 +224,68 @@ rt::Copy3D copy2D(void *dst, size_t dpitch, const void *src, size_t spitch,
   return {dst, dpitch, height, src, spitch, height, width, height, 1};
 }
 
-/// A cudaMemcpy3DParms as a strided copy; arrays are not supported yet.
-absl::StatusOr<rt::Copy3D> copy3D(const cudaMemcpy3DParms *p) {
-  if (p->srcArray || p->dstArray)
-    return rt::makeError(cudaErrorNotSupported,
-                         "CUDA arrays are not supported by Lingqu yet");
-  if (!p->srcPtr.ptr || !p->dstPtr.ptr)
+/// One side of a cudaMemcpy3DParms: an array (positions in elements) or
+/// pitched linear memory (positions in bytes).
+struct Side {
+  char *base = nullptr;
+  size_t pitch = 0, sliceRows = 0;
+  size_t elementBytes = 1; ///< of the array, else 1
+  rt::Array *array = nullptr;
+};
+
+absl::StatusOr<Side> sideOf(cudaArray_t array, const cudaPitchedPtr &ptr) {
+  Side side;
+  if (array) {
+    absl::StatusOr<rt::Array *> a = runtime().arrays().find(array);
+    if (!a.ok())
+      return a.status();
+    side.array = *a;
+    side.base = (*a)->data;
+    side.pitch = (*a)->pitch;
+    side.sliceRows = (*a)->rows;
+    side.elementBytes = (*a)->elementBytes;
+    return side;
+  }
+  if (!ptr.ptr)
     return rt::makeError(cudaErrorInvalidValue, "no source or destination");
-  auto at = [](const cudaPitchedPtr &ptr, const cudaPos &pos) {
-    return static_cast<char *>(ptr.ptr) +
-           (pos.z * ptr.ysize + pos.y) * ptr.pitch + pos.x;
-  };
+  side.base = static_cast<char *>(ptr.ptr);
+  side.pitch = ptr.pitch;
+  side.sliceRows = ptr.ysize;
+  return side;
+}
+
+/// A cudaMemcpy3DParms as a strided copy. With an array on either side the
+/// extent counts elements (of that array), as CUDA's does.
+absl::StatusOr<rt::Copy3D> copy3D(const cudaMemcpy3DParms *p) {
+  absl::StatusOr<Side> src = sideOf(p->srcArray, p->srcPtr);
+  if (!src.ok())
+    return src.status();
+  absl::StatusOr<Side> dst = sideOf(p->dstArray, p->dstPtr);
+  if (!dst.ok())
+    return dst.status();
+  size_t unit = src->array ? src->elementBytes : dst->elementBytes;
   rt::Copy3D c;
-  c.dst = at(p->dstPtr, p->dstPos);
-  c.dstPitch = p->dstPtr.pitch;
-  c.dstSliceRows = p->dstPtr.ysize;
-  c.src = at(p->srcPtr, p->srcPos);
-  c.srcPitch = p->srcPtr.pitch;
-  c.srcSliceRows = p->srcPtr.ysize;
-  c.width = p->extent.width;
+  c.width = p->extent.width * unit;
   c.height = p->extent.height;
   c.depth = p->extent.depth;
+  for (auto [side, pos] : {std::pair{&*src, &p->srcPos},
+                           std::pair{&*dst, &p->dstPos}})
+    if (side->array)
+      if (absl::Status s = side->array->checkRegion(
+              pos->x * side->elementBytes, pos->y, pos->z, c.width, c.height,
+              c.depth);
+          !s.ok())
+        return s;
+  auto at = [](const Side &side, const cudaPos &pos) {
+    return side.base + (pos.z * side.sliceRows + pos.y) * side.pitch +
+           pos.x * side.elementBytes;
+  };
+  c.dst = at(*dst, p->dstPos);
+  c.dstPitch = dst->pitch;
+  c.dstSliceRows = dst->sliceRows;
+  c.src = at(*src, p->srcPos);
+  c.srcPitch = src->pitch;
+  c.srcSliceRows = src->sliceRows;
   return c;
 }
 

@@ -11,6 +11,7 @@
 #include "driver_types.h"
 #include "driver_functions.h"
 #include "cuda_runtime_api.h"
+#include "channel_descriptor.h"
 
 #if defined(__cplusplus)
 /* Typed overloads of the C API, as CUDA's C++ API offers them: pointers of

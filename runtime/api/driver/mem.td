@@ -262,6 +262,7 @@ def : DriverFunction<"cuMemcpyDtoD", "mem"> {
 }
 
 def : DriverFunction<"cuMemcpyDtoA", "mem"> {
+  let Implemented = 1;
   let Symbol = "cuMemcpyDtoA_v2";
   let PerThread = "ptds";
   let Params = [
@@ -273,6 +274,7 @@ def : DriverFunction<"cuMemcpyDtoA", "mem"> {
 }
 
 def : DriverFunction<"cuMemcpyAtoD", "mem"> {
+  let Implemented = 1;
   let Symbol = "cuMemcpyAtoD_v2";
   let PerThread = "ptds";
   let Params = [
@@ -284,6 +286,7 @@ def : DriverFunction<"cuMemcpyAtoD", "mem"> {
 }
 
 def : DriverFunction<"cuMemcpyHtoA", "mem"> {
+  let Implemented = 1;
   let Symbol = "cuMemcpyHtoA_v2";
   let PerThread = "ptds";
   let Params = [
@@ -295,6 +298,7 @@ def : DriverFunction<"cuMemcpyHtoA", "mem"> {
 }
 
 def : DriverFunction<"cuMemcpyAtoH", "mem"> {
+  let Implemented = 1;
   let Symbol = "cuMemcpyAtoH_v2";
   let PerThread = "ptds";
   let Params = [
@@ -306,6 +310,7 @@ def : DriverFunction<"cuMemcpyAtoH", "mem"> {
 }
 
 def : DriverFunction<"cuMemcpyAtoA", "mem"> {
+  let Implemented = 1;
   let Symbol = "cuMemcpyAtoA_v2";
   let PerThread = "ptds";
   let Params = [
@@ -416,6 +421,7 @@ def : DriverFunction<"cuMemcpyDtoDAsync", "mem"> {
 }
 
 def : DriverFunction<"cuMemcpyHtoAAsync", "mem"> {
+  let Implemented = 1;
   let Symbol = "cuMemcpyHtoAAsync_v2";
   let PerThread = "ptsz";
   let Params = [
@@ -428,6 +434,7 @@ def : DriverFunction<"cuMemcpyHtoAAsync", "mem"> {
 }
 
 def : DriverFunction<"cuMemcpyAtoHAsync", "mem"> {
+  let Implemented = 1;
   let Symbol = "cuMemcpyAtoHAsync_v2";
   let PerThread = "ptsz";
   let Params = [
@@ -640,6 +647,9 @@ def : DriverFunction<"cuMemsetD2D32Async", "mem"> {
 }
 
 def : DriverFunction<"cuArrayCreate", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pHandle == nullptr || pAllocateArray == nullptr">];
+  let Desc = "1, 2 or 4 channels of 8-, 16- or 32-bit integers, halves or floats; other formats are CUDA_ERROR_NOT_SUPPORTED.";
   let Symbol = "cuArrayCreate_v2";
   let Params = [
     Param<"CUarray *", "pHandle">,
@@ -648,6 +658,8 @@ def : DriverFunction<"cuArrayCreate", "mem"> {
 }
 
 def : DriverFunction<"cuArrayGetDescriptor", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pArrayDescriptor == nullptr">];
   let Symbol = "cuArrayGetDescriptor_v2";
   let Params = [
     Param<"CUDA_ARRAY_DESCRIPTOR *", "pArrayDescriptor">,
@@ -670,6 +682,9 @@ def : DriverFunction<"cuMipmappedArrayGetSparseProperties", "mem"> {
 }
 
 def : DriverFunction<"cuArrayGetMemoryRequirements", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "memoryRequirements == nullptr">,
+                Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(device)">];
   let Params = [
     Param<"CUDA_ARRAY_MEMORY_REQUIREMENTS *", "memoryRequirements">,
     Param<"CUarray", "array">,
@@ -694,12 +709,15 @@ def : DriverFunction<"cuArrayGetPlane", "mem"> {
 }
 
 def : DriverFunction<"cuArrayDestroy", "mem"> {
+  let Implemented = 1;
   let Params = [
     Param<"CUarray", "hArray">
   ];
 }
 
 def : DriverFunction<"cuArray3DCreate", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pHandle == nullptr || pAllocateArray == nullptr">];
   let Symbol = "cuArray3DCreate_v2";
   let Params = [
     Param<"CUarray *", "pHandle">,
@@ -708,6 +726,8 @@ def : DriverFunction<"cuArray3DCreate", "mem"> {
 }
 
 def : DriverFunction<"cuArray3DGetDescriptor", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pArrayDescriptor == nullptr">];
   let Symbol = "cuArray3DGetDescriptor_v2";
   let Params = [
     Param<"CUDA_ARRAY3D_DESCRIPTOR *", "pArrayDescriptor">,

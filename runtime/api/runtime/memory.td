@@ -43,6 +43,9 @@ def : RuntimeFunction<"cudaMallocPitch", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMallocArray", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "array == nullptr || desc == nullptr">];
+  let Desc = "1, 2 or 4 channels of 8-, 16- or 32-bit integers, halves or floats; other formats are cudaErrorNotSupported.";
   let Params = [
     Param<"cudaArray_t *", "array">,
     Param<"const struct cudaChannelFormatDesc *", "desc">,
@@ -68,6 +71,7 @@ def : RuntimeFunction<"cudaFreeHost", "memory"> {
 }
 
 def : RuntimeFunction<"cudaFreeArray", "memory"> {
+  let Implemented = 1;
   let Params = [
     Param<"cudaArray_t", "array">
   ];
@@ -138,6 +142,8 @@ def : RuntimeFunction<"cudaMalloc3D", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMalloc3DArray", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "array == nullptr || desc == nullptr">];
   let Params = [
     Param<"cudaArray_t *", "array">,
     Param<"const struct cudaChannelFormatDesc *", "desc">,
@@ -167,7 +173,7 @@ def : RuntimeFunction<"cudaGetMipmappedArrayLevel", "memory"> {
 def : RuntimeFunction<"cudaMemcpy3D", "memory"> {
   let Implemented = 1;
   let Checks = [Check<"cudaErrorInvalidValue", "p == nullptr">];
-  let Desc = "Between linear memory; CUDA arrays are cudaErrorNotSupported.";
+  let Desc = "Between linear memory and CUDA arrays (extent in elements when an array is involved).";
   let PerThread = "ptds";
   let Params = [
     Param<"const struct cudaMemcpy3DParms *", "p">
@@ -184,7 +190,7 @@ def : RuntimeFunction<"cudaMemcpy3DPeer", "memory"> {
 def : RuntimeFunction<"cudaMemcpy3DAsync", "memory"> {
   let Implemented = 1;
   let Checks = [Check<"cudaErrorInvalidValue", "p == nullptr">];
-  let Desc = "Between linear memory; CUDA arrays are cudaErrorNotSupported.";
+  let Desc = "Between linear memory and CUDA arrays (extent in elements when an array is involved).";
   let PerThread = "ptsz";
   let Params = [
     Param<"const struct cudaMemcpy3DParms *", "p">,
@@ -211,6 +217,7 @@ def : RuntimeFunction<"cudaMemGetInfo", "memory"> {
 }
 
 def : RuntimeFunction<"cudaArrayGetInfo", "memory"> {
+  let Implemented = 1;
   let Params = [
     Param<"struct cudaChannelFormatDesc *", "desc">,
     Param<"struct cudaExtent *", "extent">,
@@ -228,6 +235,8 @@ def : RuntimeFunction<"cudaArrayGetPlane", "memory"> {
 }
 
 def : RuntimeFunction<"cudaArrayGetMemoryRequirements", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "memoryRequirements == nullptr">];
   let Params = [
     Param<"struct cudaArrayMemoryRequirements *", "memoryRequirements">,
     Param<"cudaArray_t", "array">,
@@ -295,6 +304,7 @@ def : RuntimeFunction<"cudaMemcpy2D", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemcpy2DToArray", "memory"> {
+  let Implemented = 1;
   let PerThread = "ptds";
   let Params = [
     Param<"cudaArray_t", "dst">,
@@ -309,6 +319,7 @@ def : RuntimeFunction<"cudaMemcpy2DToArray", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemcpy2DFromArray", "memory"> {
+  let Implemented = 1;
   let PerThread = "ptds";
   let Params = [
     Param<"void *", "dst">,
@@ -323,6 +334,7 @@ def : RuntimeFunction<"cudaMemcpy2DFromArray", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemcpy2DArrayToArray", "memory"> {
+  let Implemented = 1;
   let PerThread = "ptds";
   let Params = [
     Param<"cudaArray_t", "dst">,
@@ -428,6 +440,7 @@ def : RuntimeFunction<"cudaMemcpy2DAsync", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemcpy2DToArrayAsync", "memory"> {
+  let Implemented = 1;
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaArray_t", "dst">,
@@ -443,6 +456,7 @@ def : RuntimeFunction<"cudaMemcpy2DToArrayAsync", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemcpy2DFromArrayAsync", "memory"> {
+  let Implemented = 1;
   let PerThread = "ptsz";
   let Params = [
     Param<"void *", "dst">,

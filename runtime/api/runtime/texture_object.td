@@ -8,6 +8,7 @@ def : RuntimeFunction<"cudaGetChannelDesc", "texture_object"> {
 }
 
 def : RuntimeFunction<"cudaCreateChannelDesc", "texture_object"> {
+  let Implemented = 1;
   let Result = "struct cudaChannelFormatDesc";
   let Params = [
     Param<"int", "x">,
