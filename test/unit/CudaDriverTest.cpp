@@ -6,6 +6,7 @@
 // it found it.
 
 #include <atomic>
+#include <chrono>
 #include <cstring>
 #include <thread>
 #include <vector>
@@ -204,6 +205,51 @@ TEST_F(CudaDriver, StreamsAndEventsOrderHostWork) {
   EXPECT_EQ(cuStreamQuery(stream), CUDA_ERROR_INVALID_HANDLE);
 }
 
+TEST_F(CudaDriver, StreamMemoryOperationsWaitAndWrite) {
+  CUdeviceptr words = 0;
+  ASSERT_EQ(cuMemAlloc(&words, 16), CUDA_SUCCESS);
+  ASSERT_EQ(cuMemsetD32(words, 0, 4), CUDA_SUCCESS);
+  CUstream stream = nullptr;
+  ASSERT_EQ(cuStreamCreate(&stream, CU_STREAM_NON_BLOCKING), CUDA_SUCCESS);
+  std::atomic<int> done{0};
+  ASSERT_EQ(cuStreamWaitValue32(stream, words, 5, CU_STREAM_WAIT_VALUE_GEQ),
+            CUDA_SUCCESS);
+  ASSERT_EQ(cuLaunchHostFunc(stream, markDone, &done), CUDA_SUCCESS);
+  ASSERT_EQ(cuStreamWriteValue64(stream, words + 8, 0x123456789ull, 0),
+            CUDA_SUCCESS);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(done.load(), 0); // still waiting for the word
+  EXPECT_EQ(cuStreamQuery(stream), CUDA_ERROR_NOT_READY);
+  __atomic_store_n(reinterpret_cast<unsigned *>(words), 5u, __ATOMIC_RELEASE);
+  ASSERT_EQ(cuStreamSynchronize(stream), CUDA_SUCCESS);
+  EXPECT_EQ(done.load(), 1);
+  unsigned long long written = 0;
+  ASSERT_EQ(cuMemcpyDtoH(&written, words + 8, 8), CUDA_SUCCESS);
+  EXPECT_EQ(written, 0x123456789ull);
+
+  CUstreamBatchMemOpParams ops[2];
+  std::memset(ops, 0, sizeof ops);
+  ops[0].writeValue.operation = CU_STREAM_MEM_OP_WRITE_VALUE_32;
+  ops[0].writeValue.address = words + 4;
+  ops[0].writeValue.value = 9;
+  ops[1].waitValue.operation = CU_STREAM_MEM_OP_WAIT_VALUE_32;
+  ops[1].waitValue.address = words + 4;
+  ops[1].waitValue.value = 9;
+  ops[1].waitValue.flags = CU_STREAM_WAIT_VALUE_EQ;
+  ASSERT_EQ(cuStreamBatchMemOp(stream, 2, ops, 0), CUDA_SUCCESS);
+  ASSERT_EQ(cuStreamSynchronize(stream), CUDA_SUCCESS);
+
+  int local = 0;
+  EXPECT_EQ(cuStreamWriteValue32(stream, words + 2, 1, 0),
+            CUDA_ERROR_INVALID_VALUE); // misaligned
+  EXPECT_EQ(cuStreamWriteValue32(stream, CUdeviceptr(&local), 1, 0),
+            CUDA_ERROR_INVALID_VALUE); // not CUDA memory
+  EXPECT_EQ(cuStreamWaitValue32(stream, words, 1, 7),
+            CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuStreamDestroy(stream), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemFree(words), CUDA_SUCCESS);
+}
+
 TEST_F(CudaDriver, MemoryCopiesAndSets) {
   const size_t n = 1000;
   CUdeviceptr a = 0, b = 0;
@@ -284,8 +330,8 @@ TEST_F(CudaDriver, PitchedCopiesMoveSubBlocks) {
   EXPECT_EQ(out[2][4], 22);
   EXPECT_EQ(out[3][5], 1);
 
-  back.srcMemoryType = CU_MEMORYTYPE_ARRAY;
-  EXPECT_EQ(cuMemcpy2D(&back), CUDA_ERROR_NOT_SUPPORTED);
+  back.srcMemoryType = CU_MEMORYTYPE_ARRAY; // with no array
+  EXPECT_EQ(cuMemcpy2D(&back), CUDA_ERROR_INVALID_HANDLE);
   back.srcMemoryType = CU_MEMORYTYPE_DEVICE;
   back.dstPitch = 2; // narrower than a row
   EXPECT_EQ(cuMemcpy2D(&back), CUDA_ERROR_INVALID_VALUE);

@@ -110,7 +110,7 @@ TEST(CudartMemoryFamilies, PitchedSetsAndCopiesKeepThePadding) {
   p.srcArray = reinterpret_cast<cudaArray_t>(1);
   p.extent = make_cudaExtent(8, 2, 2);
   p.kind = cudaMemcpyHostToDevice;
-  EXPECT_EQ(cudaMemcpy3D(&p), cudaErrorNotSupported);
+  EXPECT_EQ(cudaMemcpy3D(&p), cudaErrorInvalidResourceHandle); // no array
   EXPECT_EQ(cudaFree(volume.ptr), cudaSuccess);
   cudaGetLastError();
 }
