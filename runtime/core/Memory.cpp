@@ -124,6 +124,14 @@ absl::Status MemoryManager::unregisterHost(void *ptr) {
   return absl::OkStatus();
 }
 
+void MemoryManager::removeStatic(void *ptr) {
+  absl::MutexLock lock(&mu_);
+  auto it = allocations_.find(reinterpret_cast<uintptr_t>(ptr));
+  if (it != allocations_.end() && !it->second.owned &&
+      it->second.kind == MemoryKind::Device)
+    allocations_.erase(it);
+}
+
 std::optional<Allocation> MemoryManager::find(const void *ptr) const {
   absl::ReaderMutexLock lock(&mu_);
   if (const Allocation *a = findAllocation(ptr))

@@ -70,6 +70,8 @@ public:
   /// A module's __device__ variable: device memory from then on (kept until
   /// the process ends, like the module). Known ranges are left as they are.
   void addStatic(void *ptr, size_t bytes, int device);
+  /// Forgets a range addStatic described (cuMemUnmap).
+  void removeStatic(void *ptr);
 
   /// The live allocation containing `ptr`, if any.
   std::optional<Allocation> find(const void *ptr) const;

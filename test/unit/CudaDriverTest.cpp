@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 #include "cuda.h"
 #include "gtest/gtest.h"
 
@@ -248,6 +250,68 @@ TEST_F(CudaDriver, StreamMemoryOperationsWaitAndWrite) {
             CUDA_ERROR_INVALID_VALUE);
   EXPECT_EQ(cuStreamDestroy(stream), CUDA_SUCCESS);
   EXPECT_EQ(cuMemFree(words), CUDA_SUCCESS);
+}
+
+TEST_F(CudaDriver, VirtualMemoryMapsOnePhysicalAllocationTwice) {
+  CUmemAllocationProp prop;
+  std::memset(&prop, 0, sizeof prop);
+  prop.type = CU_MEM_ALLOCATION_TYPE_PINNED;
+  prop.location.type = CU_MEM_LOCATION_TYPE_DEVICE;
+  prop.location.id = device;
+  prop.requestedHandleTypes = CU_MEM_HANDLE_TYPE_POSIX_FILE_DESCRIPTOR;
+  size_t granularity = 0;
+  ASSERT_EQ(cuMemGetAllocationGranularity(&granularity, &prop,
+                                          CU_MEM_ALLOC_GRANULARITY_MINIMUM),
+            CUDA_SUCCESS);
+  const size_t size = 2 * granularity;
+  CUmemGenericAllocationHandle physical;
+  ASSERT_EQ(cuMemCreate(&physical, size, &prop, 0), CUDA_SUCCESS);
+  CUdeviceptr a = 0, b = 0;
+  ASSERT_EQ(cuMemAddressReserve(&a, size, 0, 0, 0), CUDA_SUCCESS);
+  ASSERT_EQ(cuMemAddressReserve(&b, size, 1 << 16, 0, 0), CUDA_SUCCESS);
+  EXPECT_EQ(b % (1 << 16), 0u);
+  ASSERT_EQ(cuMemMap(a, size, 0, physical, 0), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemMap(a, size, 0, physical, 0), CUDA_ERROR_INVALID_VALUE);
+
+  // The handle exported as a file descriptor maps the same pages at b.
+  int fd = -1;
+  ASSERT_EQ(cuMemExportToShareableHandle(
+                &fd, physical, CU_MEM_HANDLE_TYPE_POSIX_FILE_DESCRIPTOR, 0),
+            CUDA_SUCCESS);
+  CUmemGenericAllocationHandle imported;
+  ASSERT_EQ(cuMemImportFromShareableHandle(
+                &imported, reinterpret_cast<void *>(uintptr_t(fd)),
+                CU_MEM_HANDLE_TYPE_POSIX_FILE_DESCRIPTOR),
+            CUDA_SUCCESS);
+  ASSERT_EQ(cuMemMap(b, size, 0, imported, 0), CUDA_SUCCESS);
+  CUmemAccessDesc access = {prop.location, CU_MEM_ACCESS_FLAGS_PROT_READWRITE};
+  ASSERT_EQ(cuMemSetAccess(a, size, &access, 1), CUDA_SUCCESS);
+  ASSERT_EQ(cuMemSetAccess(b, size, &access, 1), CUDA_SUCCESS);
+  unsigned long long flags = 0;
+  ASSERT_EQ(cuMemGetAccess(&flags, &prop.location, a + 100), CUDA_SUCCESS);
+  EXPECT_EQ(flags, unsigned(CU_MEM_ACCESS_FLAGS_PROT_READWRITE));
+
+  ASSERT_EQ(cuMemsetD32(a, 0xabcd1234, size / 4), CUDA_SUCCESS);
+  unsigned seen = 0;
+  ASSERT_EQ(cuMemcpyDtoH(&seen, b + size - 4, 4), CUDA_SUCCESS);
+  EXPECT_EQ(seen, 0xabcd1234u);
+  CUmemGenericAllocationHandle retained;
+  ASSERT_EQ(cuMemRetainAllocationHandle(&retained,
+                                        reinterpret_cast<void *>(a + 8)),
+            CUDA_SUCCESS);
+  EXPECT_EQ(retained, physical);
+  EXPECT_EQ(cuMemRelease(retained), CUDA_SUCCESS);
+
+  EXPECT_EQ(cuMemAddressFree(a, size), CUDA_ERROR_INVALID_VALUE); // mapped
+  EXPECT_EQ(cuMemUnmap(a, size), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemUnmap(b, size), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemsetD32(a, 0, 1), CUDA_ERROR_INVALID_VALUE); // unmapped
+  EXPECT_EQ(cuMemRelease(physical), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemRelease(imported), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemRelease(physical), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemAddressFree(a, size), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemAddressFree(b, size), CUDA_SUCCESS);
+  close(fd);
 }
 
 TEST_F(CudaDriver, MemoryCopiesAndSets) {
