@@ -70,6 +70,13 @@ public:
     physicals.erase(p);
   }
 
+  /// The physical allocation a handle names, or nullptr.
+  Physical *physicalOf(CUmemGenericAllocationHandle handle)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    auto it = physicals.find(reinterpret_cast<const void *>(uintptr_t(handle)));
+    return it == physicals.end() ? nullptr : it->second.get();
+  }
+
   /// True if [base, base + size) lies inside one reservation.
   bool reserved(uintptr_t base, size_t size) ABSL_SHARED_LOCKS_REQUIRED(mu) {
     auto it = reservations.upper_bound(base);
@@ -94,13 +101,6 @@ absl::Status checkProp(const CUmemAllocationProp &prop) {
     return rt::makeDriverError(CUDA_ERROR_NOT_SUPPORTED,
                                "only POSIX file descriptor handles");
   return absl::OkStatus();
-}
-
-Physical *physicalOf(CUmemGenericAllocationHandle handle)
-    ABSL_EXCLUSIVE_LOCKS_REQUIRED(VirtualMemory::get().mu) {
-  auto &table = VirtualMemory::get().physicals;
-  auto it = table.find(reinterpret_cast<const void *>(uintptr_t(handle)));
-  return it == table.end() ? nullptr : it->second.get();
 }
 
 CUmemGenericAllocationHandle handleOf(Physical *p) {
@@ -193,7 +193,7 @@ absl::Status cuda::impl::cuMemCreate(CUmemGenericAllocationHandle *handle,
 absl::Status cuda::impl::cuMemRelease(CUmemGenericAllocationHandle handle) {
   VirtualMemory &vm = VirtualMemory::get();
   absl::MutexLock lock(&vm.mu);
-  Physical *p = physicalOf(handle);
+  Physical *p = vm.physicalOf(handle);
   if (p == nullptr)
     return invalid("not an allocation handle");
   vm.unref(p);
@@ -205,7 +205,7 @@ absl::Status cuda::impl::cuMemMap(CUdeviceptr ptr, size_t size, size_t offset,
                                   unsigned long long flags) {
   VirtualMemory &vm = VirtualMemory::get();
   absl::MutexLock lock(&vm.mu);
-  Physical *p = physicalOf(handle);
+  Physical *p = vm.physicalOf(handle);
   if (p == nullptr)
     return invalid("not an allocation handle");
   if (size == 0 || size % kMinimumGranularity != 0 ||
@@ -313,7 +313,7 @@ absl::Status cuda::impl::cuMemGetAllocationPropertiesFromHandle(
     CUmemAllocationProp *prop, CUmemGenericAllocationHandle handle) {
   VirtualMemory &vm = VirtualMemory::get();
   absl::MutexLock lock(&vm.mu);
-  Physical *p = physicalOf(handle);
+  Physical *p = vm.physicalOf(handle);
   if (p == nullptr)
     return invalid("not an allocation handle");
   *prop = p->prop;
@@ -343,7 +343,7 @@ absl::Status cuda::impl::cuMemExportToShareableHandle(
                                "only POSIX file descriptor handles");
   VirtualMemory &vm = VirtualMemory::get();
   absl::MutexLock lock(&vm.mu);
-  Physical *p = physicalOf(handle);
+  Physical *p = vm.physicalOf(handle);
   if (p == nullptr)
     return invalid("not an allocation handle");
   if (!(p->prop.requestedHandleTypes & CU_MEM_HANDLE_TYPE_POSIX_FILE_DESCRIPTOR))
