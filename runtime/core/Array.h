@@ -38,6 +38,8 @@ struct Array {
   size_t slices = 1;
   char *data = nullptr;
 
+  /// The bytes the array occupies.
+  size_t bytes() const { return pitch * rows * slices; }
   /// The byte at element column `x` (in bytes), row `y`, slice `z`.
   char *at(size_t xBytes, size_t y, size_t z) const {
     return data + (z * rows + y) * pitch + xBytes;

@@ -32,7 +32,7 @@ absl::Status linearCopy(CUarray handle, size_t offset, void *linear,
   absl::StatusOr<rt::Array *> a = arrayOf(handle);
   if (!a.ok())
     return a.status();
-  size_t total = (*a)->pitch * (*a)->rows * (*a)->slices;
+  size_t total = (*a)->bytes();
   if (offset > total || bytes > total - offset)
     return rt::makeDriverError(CUDA_ERROR_INVALID_VALUE,
                                "the copy runs past the end of the array");
@@ -99,7 +99,7 @@ absl::Status cuda::impl::cuArrayGetMemoryRequirements(
   absl::StatusOr<rt::Array *> a = arrayOf(array);
   if (!a.ok())
     return a.status();
-  memoryRequirements->size = (*a)->pitch * (*a)->rows * (*a)->slices;
+  memoryRequirements->size = (*a)->bytes();
   memoryRequirements->alignment = rt::MemoryManager::kAlignment;
   return absl::OkStatus();
 }
@@ -151,7 +151,7 @@ absl::Status cuda::impl::cuMemcpyAtoA(CUarray dstArray, size_t dstOffset,
   absl::StatusOr<rt::Array *> from = arrayOf(srcArray);
   if (!from.ok())
     return from.status();
-  size_t total = (*from)->pitch * (*from)->rows * (*from)->slices;
+  size_t total = (*from)->bytes();
   if (srcOffset > total || ByteCount > total - srcOffset)
     return rt::makeDriverError(CUDA_ERROR_INVALID_VALUE,
                                "the copy runs past the end of the source");

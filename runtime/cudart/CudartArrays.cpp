@@ -128,7 +128,7 @@ absl::Status linearArrayCopy(rt::Array *array, size_t wOffset, size_t hOffset,
                              void *linear, size_t count, bool toArray,
                              int kind, bool async, cudaStream_t stream) {
   size_t start = hOffset * array->pitch + wOffset;
-  size_t total = array->pitch * array->rows * array->slices;
+  size_t total = array->bytes();
   if (wOffset > array->pitch || start > total || count > total - start)
     return rt::makeError(cudaErrorInvalidValue,
                          "the copy runs past the end of the array");
@@ -185,7 +185,7 @@ absl::Status cudart::impl::cudaArrayGetMemoryRequirements(
   absl::StatusOr<rt::Array *> a = arrayOf(array);
   if (!a.ok())
     return a.status();
-  memoryRequirements->size = (*a)->pitch * (*a)->rows * (*a)->slices;
+  memoryRequirements->size = (*a)->bytes();
   memoryRequirements->alignment = rt::MemoryManager::kAlignment;
   return absl::OkStatus();
 }
@@ -307,7 +307,7 @@ absl::Status cudart::impl::cudaMemcpyArrayToArray(
   if (!from.ok())
     return from.status();
   size_t start = hOffsetSrc * (*from)->pitch + wOffsetSrc;
-  size_t total = (*from)->pitch * (*from)->rows * (*from)->slices;
+  size_t total = (*from)->bytes();
   if (start > total || count > total - start)
     return rt::makeError(cudaErrorInvalidValue,
                          "the copy runs past the end of the source array");

@@ -1,7 +1,7 @@
 // CUDA arrays end to end: 2D and 3D arrays of float2 and int, filled and
 // read back through 2D copies, 3D copies in element units, the deprecated
 // 1D copies and the driver's view of the same arrays; bad regions fail.
-// RUN: %lqcc %s -o %t -lcuda
+// RUN: %lqcc -I %S/Inputs/include %s -o %t -lcuda
 // RUN: %t | FileCheck %s
 // CHECK: arrays: PASS
 #include <cuda.h>
@@ -9,14 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
-static int failures = 0;
-#define EXPECT(cond)                                                           \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::printf("FAILED line %d: %s\n", __LINE__, #cond);                    \
-      ++failures;                                                              \
-    }                                                                          \
-  } while (0)
+#include "expect.h"
 
 int main() {
   // A 6 x 4 array of float2, a 2 x 3 block written at column 2, row 1.

@@ -5,7 +5,7 @@
 // loaded as a library (cuLibrary*, cudaLibrary*) whose kernels enumerate,
 // and the old cuParamSet*/cuLaunchGrid API.
 // RUN: %lqcc -fatbin %S/Inputs/driver-kernels.cu -o %t.fatbin
-// RUN: %lqcc %s -o %t -lcuda
+// RUN: %lqcc -I %S/Inputs/include %s -o %t -lcuda
 // RUN: %t %t.fatbin | FileCheck %s
 // CHECK: driver-module: PASS
 #include <cuda.h>
@@ -17,14 +17,7 @@
 #include <string>
 #include <vector>
 
-static int failures = 0;
-#define EXPECT(cond)                                                           \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::printf("FAILED line %d: %s\n", __LINE__, #cond);                    \
-      ++failures;                                                              \
-    }                                                                          \
-  } while (0)
+#include "expect.h"
 #define OK(call) EXPECT((call) == CUDA_SUCCESS)
 
 int main(int argc, char **argv) {

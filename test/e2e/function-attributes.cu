@@ -1,7 +1,7 @@
 // Kernel attributes and occupancy: a kernel asks for more than 48 KiB of
 // dynamic shared memory, which fails until cudaFuncSetAttribute opts in;
 // the occupancy calculator and cudaFuncGetAttributes agree with the device.
-// RUN: %lqcc %s -o %t
+// RUN: %lqcc -I %S/Inputs/include %s -o %t
 // RUN: %run %t | FileCheck %s
 // CHECK: function-attributes: PASS
 #include <cstdio>
@@ -14,14 +14,7 @@ __global__ void reverse(float *out) {
   out[threadIdx.x] = staged[blockDim.x - 1 - threadIdx.x];
 }
 
-static int failures = 0;
-#define EXPECT(cond)                                                           \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::printf("FAILED line %d: %s\n", __LINE__, #cond);                    \
-      ++failures;                                                              \
-    }                                                                          \
-  } while (0)
+#include "expect.h"
 
 int main() {
   const int n = 256;

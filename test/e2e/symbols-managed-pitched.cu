@@ -2,7 +2,7 @@
 // end: a kernel reads a __constant__ table and a __device__ counter written
 // with cudaMemcpyToSymbol, updates managed memory the host reads without a
 // copy, and pitched copies and sets move sub-blocks in and out.
-// RUN: %lqcc %s -o %t
+// RUN: %lqcc -I %S/Inputs/include %s -o %t
 // RUN: %run %t | FileCheck %s
 // CHECK: symbols-managed-pitched: PASS
 #include <cstdio>
@@ -27,14 +27,7 @@ __global__ void addRows(float *grid, size_t pitch, int width, int height) {
   }
 }
 
-static int failures = 0;
-#define EXPECT(cond)                                                           \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::printf("FAILED line %d: %s\n", __LINE__, #cond);                    \
-      ++failures;                                                              \
-    }                                                                          \
-  } while (0)
+#include "expect.h"
 
 int main() {
   // Symbols.
