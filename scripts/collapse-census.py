@@ -20,9 +20,9 @@ REMARK = re.compile(r"lqcc: remark: (kernel .* runs on the fiber executor: .*)")
 
 
 def flags_of(source):
-    """The -D and -I flags of the program's first lqcc RUN line."""
+    """The -D and -I flags of the first lqcc RUN line compiling the program."""
     for line in open(source, encoding="utf-8"):
-        if "RUN:" in line and "%lqcc" in line:
+        if "RUN:" in line and "%lqcc" in line and "%s" in line:
             run = line.split("%lqcc", 1)[1].split("&&")[0]
             tokens = shlex.split(run.replace("%S", E2E))
             flags = []
@@ -42,6 +42,8 @@ def census(lqcc, source, workdir):
         capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"collapse-census: lqcc failed on {source}:\n{result.stderr}")
+    if not os.path.exists(out):  # a host-only program: no device code
+        return 0, REMARK.findall(result.stderr)
     text = open(out, encoding="utf-8").read()
     kernels = len(re.findall(r"llvm\.mlir\.global external constant "
                              r"@__lingqu_kernel_info_", text))
