@@ -113,6 +113,8 @@ struct ThreadState {
   int device = -1;
   /// Stream 0 means the per-thread default stream for the current call.
   bool perThreadDefaultStream = false;
+  /// cudaThreadExchangeStreamCaptureMode's mode (cudaStreamCaptureMode).
+  int captureMode = 0;
 
   static ThreadState &get();
   Context *current() const { return contexts.empty() ? nullptr : contexts.back(); }

@@ -28,6 +28,7 @@
 #include "core/LaunchConfig.h"
 #include "core/Memory.h"
 #include "core/MemoryPool.h"
+#include "core/Notifications.h"
 #include "core/Registry.h"
 #include "core/Stream.h"
 
@@ -50,6 +51,7 @@ public:
   MemoryManager &memory() { return memory_; }
   MemoryPools &pools() { return pools_; }
   Arrays &arrays() { return arrays_; }
+  Notifications &notifications() { return notifications_; }
 
   int deviceCount() const { return int(devices_.size()); }
   Device &device(int ordinal) { return *devices_[ordinal].device; }
@@ -122,6 +124,7 @@ private:
   MemoryManager memory_;
   MemoryPools pools_{*this};
   Arrays arrays_{memory_};
+  Notifications notifications_;
   const bool launchBlocking_;
 
   mutable absl::Mutex mu_;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/Array.h"
 #include "core/DeviceAttributes.h"
 #include "core/Runtime.h"
 #include "core/Status.h"
@@ -92,5 +93,37 @@ absl::Status cuda::impl::cuDeviceGetProperties(CUdevprop *prop, CUdevice dev) {
   prop->regsPerBlock = a(CU_DEVICE_ATTRIBUTE_MAX_REGISTERS_PER_BLOCK);
   prop->clockRate = a(CU_DEVICE_ATTRIBUTE_CLOCK_RATE);
   prop->textureAlign = a(CU_DEVICE_ATTRIBUTE_TEXTURE_ALIGNMENT);
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuDeviceRegisterAsyncNotification(
+    CUdevice device, CUasyncCallback callbackFunc, void *userData,
+    CUasyncCallbackHandle *callback) {
+  *callback = static_cast<CUasyncCallbackHandle>(runtime().notifications().add(
+      device, reinterpret_cast<void *>(callbackFunc), userData));
+  return absl::OkStatus();
+}
+
+absl::Status
+cuda::impl::cuDeviceUnregisterAsyncNotification(CUdevice device,
+                                                CUasyncCallbackHandle callback) {
+  if (!runtime().notifications().remove(device, callback))
+    return rt::makeDriverError(CUDA_ERROR_INVALID_VALUE,
+                               "not a registration on this device");
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuDeviceGetTexture1DLinearMaxWidth(
+    size_t *maxWidthInElements, CUarray_format format, unsigned numChannels,
+    CUdevice dev) {
+  size_t channelBytes = rt::formatChannelBytes(format);
+  if (channelBytes == 0 ||
+      (numChannels != 1 && numChannels != 2 && numChannels != 4))
+    return rt::makeDriverError(CUDA_ERROR_INVALID_VALUE,
+                               "not a supported array format");
+  *maxWidthInElements =
+      size_t(*rt::deviceAttribute(
+          runtime(), CU_DEVICE_ATTRIBUTE_MAXIMUM_TEXTURE1D_LINEAR_WIDTH, dev)) /
+      (channelBytes * numChannels);
   return absl::OkStatus();
 }

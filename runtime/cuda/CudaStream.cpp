@@ -199,3 +199,54 @@ absl::Status cuda::impl::cuStreamCopyAttributes(CUstream dst, CUstream src) {
   LINGQU_CURRENT(c);
   return rt::streamCopyAttributes(runtime(), dst, src);
 }
+
+//===--- Stream capture status -----------------------------------------------===//
+// Capturing cannot begin yet (cuStreamBeginCapture is not implemented), so
+// no stream is ever capturing; the thread's capture mode is kept all the same.
+
+absl::Status cuda::impl::cuStreamIsCapturing(
+    CUstream hStream, CUstreamCaptureStatus *captureStatus) {
+  if (absl::Status s = streamOf(hStream).status(); !s.ok())
+    return s;
+  *captureStatus = CU_STREAM_CAPTURE_STATUS_NONE;
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuStreamGetCaptureInfo(
+    CUstream hStream, CUstreamCaptureStatus *captureStatus_out,
+    cuuint64_t *id_out, CUgraph *graph_out,
+    const CUgraphNode **dependencies_out, size_t *numDependencies_out) {
+  if (absl::Status s = streamOf(hStream).status(); !s.ok())
+    return s;
+  *captureStatus_out = CU_STREAM_CAPTURE_STATUS_NONE;
+  if (id_out)
+    *id_out = 0;
+  if (graph_out)
+    *graph_out = nullptr;
+  if (dependencies_out)
+    *dependencies_out = nullptr;
+  if (numDependencies_out)
+    *numDependencies_out = 0;
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuStreamGetCaptureInfo_v3(
+    CUstream hStream, CUstreamCaptureStatus *captureStatus_out,
+    cuuint64_t *id_out, CUgraph *graph_out,
+    const CUgraphNode **dependencies_out, const CUgraphEdgeData **edgeData_out,
+    size_t *numDependencies_out) {
+  if (edgeData_out)
+    *edgeData_out = nullptr;
+  return impl::cuStreamGetCaptureInfo(hStream, captureStatus_out, id_out,
+                                      graph_out, dependencies_out,
+                                      numDependencies_out);
+}
+
+absl::Status
+cuda::impl::cuThreadExchangeStreamCaptureMode(CUstreamCaptureMode *mode) {
+  int &current = rt::ThreadState::get().captureMode;
+  int previous = current;
+  current = *mode;
+  *mode = static_cast<CUstreamCaptureMode>(previous);
+  return absl::OkStatus();
+}

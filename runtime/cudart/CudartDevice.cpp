@@ -149,3 +149,40 @@ absl::Status cudart::impl::cudaChooseDevice(int *device,
   *device = 0;
   return absl::OkStatus();
 }
+
+absl::Status cudart::impl::cudaDeviceRegisterAsyncNotification(
+    int device, cudaAsyncCallback callbackFunc, void *userData,
+    cudaAsyncCallbackHandle_t *callback) {
+  if (absl::Status s = runtime().checkDevice(device); !s.ok())
+    return s;
+  *callback = static_cast<cudaAsyncCallbackHandle_t>(runtime().notifications().add(
+      device, reinterpret_cast<void *>(callbackFunc), userData));
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaDeviceUnregisterAsyncNotification(
+    int device, cudaAsyncCallbackHandle_t callback) {
+  if (absl::Status s = runtime().checkDevice(device); !s.ok())
+    return s;
+  if (!runtime().notifications().remove(device, callback))
+    return rt::makeError(cudaErrorInvalidValue,
+                         "not a registration on this device");
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaDeviceGetTexture1DLinearMaxWidth(
+    size_t *maxWidthInElements, const struct cudaChannelFormatDesc *fmtDesc,
+    int device) {
+  if (absl::Status s = runtime().checkDevice(device); !s.ok())
+    return s;
+  int bits = fmtDesc->x + fmtDesc->y + fmtDesc->z + fmtDesc->w;
+  if (bits <= 0 || bits % 8 != 0)
+    return rt::makeError(cudaErrorInvalidChannelDescriptor,
+                         "not a channel format");
+  // The linear texture limit is in bytes (2^28 elements of one byte).
+  *maxWidthInElements =
+      size_t(*rt::deviceAttribute(runtime(), cudaDevAttrMaxTexture1DLinearWidth,
+                                  device)) /
+      size_t(bits / 8);
+  return absl::OkStatus();
+}

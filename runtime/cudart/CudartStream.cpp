@@ -188,3 +188,55 @@ absl::Status cudart::impl::cudaStreamCopyAttributes(cudaStream_t dst,
                                                     cudaStream_t src) {
   return rt::streamCopyAttributes(runtime(), dst, src);
 }
+
+//===--- Stream capture status -----------------------------------------------===//
+// Capturing cannot begin yet (cudaStreamBeginCapture is not implemented), so
+// no stream is ever capturing; the thread's capture mode is kept all the same.
+
+absl::Status cudart::impl::cudaStreamIsCapturing(
+    cudaStream_t stream, enum cudaStreamCaptureStatus *pCaptureStatus) {
+  if (absl::Status s = runtime().stream(stream).status(); !s.ok())
+    return s;
+  *pCaptureStatus = cudaStreamCaptureStatusNone;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaStreamGetCaptureInfo(
+    cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
+    unsigned long long *id_out, cudaGraph_t *graph_out,
+    const cudaGraphNode_t **dependencies_out, size_t *numDependencies_out) {
+  if (absl::Status s = runtime().stream(stream).status(); !s.ok())
+    return s;
+  *captureStatus_out = cudaStreamCaptureStatusNone;
+  // The rest describes a capture in progress; there is none.
+  if (id_out)
+    *id_out = 0;
+  if (graph_out)
+    *graph_out = nullptr;
+  if (dependencies_out)
+    *dependencies_out = nullptr;
+  if (numDependencies_out)
+    *numDependencies_out = 0;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaStreamGetCaptureInfo_v3(
+    cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
+    unsigned long long *id_out, cudaGraph_t *graph_out,
+    const cudaGraphNode_t **dependencies_out,
+    const cudaGraphEdgeData **edgeData_out, size_t *numDependencies_out) {
+  if (edgeData_out)
+    *edgeData_out = nullptr;
+  return impl::cudaStreamGetCaptureInfo(stream, captureStatus_out, id_out,
+                                        graph_out, dependencies_out,
+                                        numDependencies_out);
+}
+
+absl::Status cudart::impl::cudaThreadExchangeStreamCaptureMode(
+    enum cudaStreamCaptureMode *mode) {
+  int &current = rt::ThreadState::get().captureMode;
+  int previous = current;
+  current = *mode;
+  *mode = static_cast<cudaStreamCaptureMode>(previous);
+  return absl::OkStatus();
+}

@@ -5,6 +5,7 @@
 // runtime and driver sharing one context.
 
 #include <cstring>
+#include <thread>
 #include <vector>
 
 #include "cuda.h"
@@ -275,6 +276,53 @@ TEST(CudartMemoryFamilies, OldNamesAndDriverEntryPointsWork) {
                                     cudaEnableDefault, &status),
             cudaErrorSymbolNotFound);
   EXPECT_EQ(status, cudaDriverEntryPointSymbolNotFound);
+  cudaGetLastError();
+}
+
+TEST(CudartMemoryFamilies, NoStreamIsCapturingAndTheModeIsPerThread) {
+  cudaStream_t stream;
+  ASSERT_EQ(cudaStreamCreate(&stream), cudaSuccess);
+  cudaStreamCaptureStatus status = cudaStreamCaptureStatusActive;
+  ASSERT_EQ(cudaStreamIsCapturing(stream, &status), cudaSuccess);
+  EXPECT_EQ(status, cudaStreamCaptureStatusNone);
+  unsigned long long id = 7;
+  ASSERT_EQ(cudaStreamGetCaptureInfo(stream, &status, &id, nullptr, nullptr,
+                                     nullptr),
+            cudaSuccess);
+  EXPECT_EQ(id, 0u);
+  cudaStreamCaptureMode mode = cudaStreamCaptureModeRelaxed;
+  ASSERT_EQ(cudaThreadExchangeStreamCaptureMode(&mode), cudaSuccess);
+  EXPECT_EQ(mode, cudaStreamCaptureModeGlobal);
+  std::thread([] {
+    cudaStreamCaptureMode other = cudaStreamCaptureModeGlobal;
+    EXPECT_EQ(cudaThreadExchangeStreamCaptureMode(&other), cudaSuccess);
+    EXPECT_EQ(other, cudaStreamCaptureModeGlobal); // its own mode
+  }).join();
+  ASSERT_EQ(cudaThreadExchangeStreamCaptureMode(&mode), cudaSuccess);
+  EXPECT_EQ(mode, cudaStreamCaptureModeRelaxed);
+  mode = cudaStreamCaptureMode(9);
+  EXPECT_EQ(cudaThreadExchangeStreamCaptureMode(&mode), cudaErrorInvalidValue);
+  EXPECT_EQ(cudaStreamDestroy(stream), cudaSuccess);
+  cudaGetLastError();
+}
+
+void onNotification(cudaAsyncNotificationInfo_t *, void *,
+                    cudaAsyncCallbackHandle_t) {}
+
+TEST(CudartMemoryFamilies, NotificationsAndTextureWidthsAreChecked) {
+  cudaAsyncCallbackHandle_t handle = nullptr;
+  ASSERT_EQ(cudaDeviceRegisterAsyncNotification(0, onNotification, nullptr,
+                                                &handle),
+            cudaSuccess);
+  EXPECT_EQ(cudaDeviceUnregisterAsyncNotification(0, handle), cudaSuccess);
+  EXPECT_EQ(cudaDeviceUnregisterAsyncNotification(0, handle),
+            cudaErrorInvalidValue);
+  size_t width = 0;
+  cudaChannelFormatDesc float4Desc =
+      cudaCreateChannelDesc(32, 32, 32, 32, cudaChannelFormatKindFloat);
+  ASSERT_EQ(cudaDeviceGetTexture1DLinearMaxWidth(&width, &float4Desc, 0),
+            cudaSuccess);
+  EXPECT_EQ(width, (size_t(1) << 28) / 16);
   cudaGetLastError();
 }
 

@@ -71,6 +71,9 @@ def : DriverFunction<"cuDeviceTotalMem", "device"> {
 }
 
 def : DriverFunction<"cuDeviceGetTexture1DLinearMaxWidth", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "maxWidthInElements == nullptr">,
+                Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(dev)">];
   let Params = [
     Param<"size_t *", "maxWidthInElements">,
     Param<"CUarray_format", "format">,

@@ -115,6 +115,10 @@ def : DriverFunction<"cuMemAllocManaged", "mem"> {
 }
 
 def : DriverFunction<"cuDeviceRegisterAsyncNotification", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "callbackFunc == nullptr || callback == nullptr">,
+                Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(device)">];
+  let Desc = "Kept; never called: a CPU device has no memory budget of its own to go over.";
   let Params = [
     Param<"CUdevice", "device">,
     Param<"CUasyncCallback", "callbackFunc">,
@@ -124,6 +128,8 @@ def : DriverFunction<"cuDeviceRegisterAsyncNotification", "mem"> {
 }
 
 def : DriverFunction<"cuDeviceUnregisterAsyncNotification", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(device)">];
   let Params = [
     Param<"CUdevice", "device">,
     Param<"CUasyncCallbackHandle", "callback">

@@ -127,6 +127,8 @@ def : DriverFunction<"cuStreamBeginCaptureToGraph", "stream"> {
 }
 
 def : DriverFunction<"cuThreadExchangeStreamCaptureMode", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "mode == nullptr || *mode < CU_STREAM_CAPTURE_MODE_GLOBAL || *mode > CU_STREAM_CAPTURE_MODE_RELAXED">];
   let Params = [
     Param<"CUstreamCaptureMode *", "mode">
   ];
@@ -141,6 +143,9 @@ def : DriverFunction<"cuStreamEndCapture", "stream"> {
 }
 
 def : DriverFunction<"cuStreamIsCapturing", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "captureStatus == nullptr">];
+  let Desc = "Always CU_STREAM_CAPTURE_STATUS_NONE: capture cannot begin yet.";
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,
@@ -149,6 +154,8 @@ def : DriverFunction<"cuStreamIsCapturing", "stream"> {
 }
 
 def : DriverFunction<"cuStreamGetCaptureInfo", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "captureStatus_out == nullptr">];
   let Symbol = "cuStreamGetCaptureInfo_v2";
   let PerThread = "ptsz";
   let Params = [
@@ -162,6 +169,8 @@ def : DriverFunction<"cuStreamGetCaptureInfo", "stream"> {
 }
 
 def : DriverFunction<"cuStreamGetCaptureInfo_v3", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "captureStatus_out == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,

@@ -29,6 +29,8 @@ def : RuntimeFunction<"cudaDeviceGetLimit", "device"> {
 }
 
 def : RuntimeFunction<"cudaDeviceGetTexture1DLinearMaxWidth", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "maxWidthInElements == nullptr || fmtDesc == nullptr">];
   let Params = [
     Param<"size_t *", "maxWidthInElements">,
     Param<"const struct cudaChannelFormatDesc *", "fmtDesc">,
@@ -127,6 +129,9 @@ def : RuntimeFunction<"cudaDeviceFlushGPUDirectRDMAWrites", "device"> {
 }
 
 def : RuntimeFunction<"cudaDeviceRegisterAsyncNotification", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "callbackFunc == nullptr || callback == nullptr">];
+  let Desc = "Kept; never called: a CPU device has no memory budget of its own to go over.";
   let Params = [
     Param<"int", "device">,
     Param<"cudaAsyncCallback", "callbackFunc">,
@@ -136,6 +141,7 @@ def : RuntimeFunction<"cudaDeviceRegisterAsyncNotification", "device"> {
 }
 
 def : RuntimeFunction<"cudaDeviceUnregisterAsyncNotification", "device"> {
+  let Implemented = 1;
   let Params = [
     Param<"int", "device">,
     Param<"cudaAsyncCallbackHandle_t", "callback">

@@ -194,6 +194,8 @@ def : RuntimeFunction<"cudaStreamBeginCaptureToGraph", "stream"> {
 }
 
 def : RuntimeFunction<"cudaThreadExchangeStreamCaptureMode", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "mode == nullptr || *mode < cudaStreamCaptureModeGlobal || *mode > cudaStreamCaptureModeRelaxed">];
   let Params = [
     Param<"enum cudaStreamCaptureMode *", "mode">
   ];
@@ -208,6 +210,9 @@ def : RuntimeFunction<"cudaStreamEndCapture", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamIsCapturing", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pCaptureStatus == nullptr">];
+  let Desc = "Always cudaStreamCaptureStatusNone: capture cannot begin yet.";
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "stream">,
@@ -216,6 +221,9 @@ def : RuntimeFunction<"cudaStreamIsCapturing", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamGetCaptureInfo", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "captureStatus_out == nullptr">];
+  let Desc = "Always cudaStreamCaptureStatusNone: capture cannot begin yet.";
   let Symbol = "cudaStreamGetCaptureInfo_v2";
   let PerThread = "ptsz";
   let Params = [
@@ -229,6 +237,8 @@ def : RuntimeFunction<"cudaStreamGetCaptureInfo", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamGetCaptureInfo_v3", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "captureStatus_out == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "stream">,
