@@ -24,6 +24,7 @@
 #include "core/Context.h"
 #include "core/Device.h"
 #include "core/Event.h"
+#include "core/Graph.h"
 #include "core/KernelQueries.h"
 #include "core/LaunchConfig.h"
 #include "core/Memory.h"
@@ -52,6 +53,7 @@ public:
   MemoryPools &pools() { return pools_; }
   Arrays &arrays() { return arrays_; }
   Notifications &notifications() { return notifications_; }
+  Graphs &graphs() { return graphs_; }
 
   int deviceCount() const { return int(devices_.size()); }
   Device &device(int ordinal) { return *devices_[ordinal].device; }
@@ -125,6 +127,7 @@ private:
   MemoryPools pools_{*this};
   Arrays arrays_{memory_};
   Notifications notifications_;
+  Graphs graphs_;
   const bool launchBlocking_;
 
   mutable absl::Mutex mu_;

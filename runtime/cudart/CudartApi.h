@@ -11,6 +11,7 @@
 #define LINGQU_CUDART_CUDARTAPI_H
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 
 #pragma GCC visibility push(default)
 #include "cuda_runtime_api.h"
@@ -22,6 +23,7 @@
 
 namespace lingqu::rt {
 class Runtime;
+struct Copy3D;
 } // namespace lingqu::rt
 namespace lingqu::api {
 class Trace;
@@ -45,6 +47,10 @@ cudaError_t finishQuietly(api::Trace &trace, const absl::Status &status);
 int notSupported(const char *name);
 /// For the hand-written registration entry points.
 cudaError_t finish(const char *api, const absl::Status &status);
+
+/// A cudaMemcpy3DParms as a strided copy (cudaMemcpy3D, graph nodes). With
+/// an array on either side the extent counts elements, as CUDA's does.
+absl::StatusOr<rt::Copy3D> copyOf(const cudaMemcpy3DParms *p);
 
 } // namespace lingqu::cudart
 

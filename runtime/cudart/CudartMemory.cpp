@@ -254,9 +254,9 @@ absl::StatusOr<Side> sideOf(cudaArray_t array, const cudaPitchedPtr &ptr) {
   return side;
 }
 
-/// A cudaMemcpy3DParms as a strided copy. With an array on either side the
-/// extent counts elements (of that array), as CUDA's does.
-absl::StatusOr<rt::Copy3D> copy3D(const cudaMemcpy3DParms *p) {
+} // namespace
+
+absl::StatusOr<rt::Copy3D> cudart::copyOf(const cudaMemcpy3DParms *p) {
   absl::StatusOr<Side> src = sideOf(p->srcArray, p->srcPtr);
   if (!src.ok())
     return src.status();
@@ -289,6 +289,8 @@ absl::StatusOr<rt::Copy3D> copy3D(const cudaMemcpy3DParms *p) {
   return c;
 }
 
+namespace {
+
 rt::Set2D set3D(const cudaPitchedPtr &ptr, int value, const cudaExtent &e) {
   rt::Set2D s;
   s.dst = ptr.ptr;
@@ -320,7 +322,7 @@ absl::Status cudart::impl::cudaMemcpy2DAsync(void *dst, size_t dpitch,
 }
 
 absl::Status cudart::impl::cudaMemcpy3D(const struct cudaMemcpy3DParms *p) {
-  absl::StatusOr<rt::Copy3D> c = copy3D(p);
+  absl::StatusOr<rt::Copy3D> c = cudart::copyOf(p);
   if (!c.ok())
     return c.status();
   return rt::copy3D(runtime(), *c, p->kind, false, nullptr);
@@ -328,7 +330,7 @@ absl::Status cudart::impl::cudaMemcpy3D(const struct cudaMemcpy3DParms *p) {
 
 absl::Status cudart::impl::cudaMemcpy3DAsync(const struct cudaMemcpy3DParms *p,
                                              cudaStream_t stream) {
-  absl::StatusOr<rt::Copy3D> c = copy3D(p);
+  absl::StatusOr<rt::Copy3D> c = cudart::copyOf(p);
   if (!c.ok())
     return c.status();
   return rt::copy3D(runtime(), *c, p->kind, true, stream);

@@ -1,0 +1,228 @@
+//===- Graph.cpp - CUDA graphs: nodes, edges, instantiation ---------------===//
+
+#include "core/Graph.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_format.h"
+#include "core/Runtime.h"
+#include "core/Status.h"
+
+namespace lingqu::rt {
+
+namespace {
+absl::Status invalid(absl::string_view why) {
+  return makeError(cudaErrorInvalidValue, why);
+}
+
+void erase(std::vector<GraphNode *> &list, const GraphNode *node) {
+  list.erase(std::remove(list.begin(), list.end(), node), list.end());
+}
+
+/// Every graph reachable from `graph` through child nodes, itself first.
+void collect(const Graph *graph, std::vector<const Graph *> &out) {
+  out.push_back(graph);
+  for (const auto &node : graph->nodes())
+    if (node->child)
+      collect(node->child.get(), out);
+}
+} // namespace
+
+Graph::~Graph() = default;
+
+GraphNode *Graph::add(int type, NodeOperation operation,
+                      std::shared_ptr<const void> params) {
+  auto node = std::make_unique<GraphNode>();
+  node->type = type;
+  node->graph = this;
+  node->operation = std::move(operation);
+  node->params = std::move(params);
+  nodes_.push_back(std::move(node));
+  return nodes_.back().get();
+}
+
+bool Graph::contains(const GraphNode *node) const {
+  return node && node->graph == this &&
+         std::any_of(nodes_.begin(), nodes_.end(),
+                     [&](const auto &n) { return n.get() == node; });
+}
+
+absl::Status Graph::addEdges(const std::vector<GraphNode *> &from,
+                             const std::vector<GraphNode *> &to) {
+  for (size_t i = 0; i < from.size(); ++i)
+    if (!contains(from[i]) || !contains(to[i]) || from[i] == to[i])
+      return invalid("an edge between nodes of another graph, or a loop");
+  for (size_t i = 0; i < from.size(); ++i) {
+    auto &deps = to[i]->dependencies;
+    if (std::find(deps.begin(), deps.end(), from[i]) != deps.end())
+      continue; // already there
+    deps.push_back(from[i]);
+    from[i]->dependents.push_back(to[i]);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Graph::removeEdges(const std::vector<GraphNode *> &from,
+                                const std::vector<GraphNode *> &to) {
+  for (size_t i = 0; i < from.size(); ++i) {
+    if (!contains(from[i]) || !contains(to[i]))
+      return invalid("an edge between nodes of another graph");
+    auto &deps = to[i]->dependencies;
+    if (std::find(deps.begin(), deps.end(), from[i]) == deps.end())
+      return invalid("no such edge");
+  }
+  for (size_t i = 0; i < from.size(); ++i) {
+    erase(to[i]->dependencies, from[i]);
+    erase(from[i]->dependents, to[i]);
+  }
+  return absl::OkStatus();
+}
+
+void Graph::remove(GraphNode *node) {
+  for (GraphNode *d : node->dependencies)
+    erase(d->dependents, node);
+  for (GraphNode *d : node->dependents)
+    erase(d->dependencies, node);
+  nodes_.erase(std::remove_if(nodes_.begin(), nodes_.end(),
+                              [&](const auto &n) { return n.get() == node; }),
+               nodes_.end());
+}
+
+std::unique_ptr<Graph>
+Graph::clone(absl::flat_hash_map<const GraphNode *, GraphNode *> *map) const {
+  auto copy = std::make_unique<Graph>();
+  absl::flat_hash_map<const GraphNode *, GraphNode *> local;
+  auto &m = map ? *map : local;
+  for (const auto &node : nodes_) {
+    GraphNode *n = copy->add(node->type, node->operation, node->params);
+    if (node->child)
+      n->child = node->child->clone(&m);
+    m[node.get()] = n;
+  }
+  for (const auto &node : nodes_)
+    for (GraphNode *dep : node->dependencies) {
+      m[node.get()]->dependencies.push_back(m[dep]);
+      m[dep]->dependents.push_back(m[node.get()]);
+    }
+  return copy;
+}
+
+absl::Status Graph::order(std::vector<const GraphNode *> &out) const {
+  // Kahn's algorithm, in insertion order among ready nodes.
+  absl::flat_hash_map<const GraphNode *, size_t> waiting;
+  std::vector<const GraphNode *> ready;
+  for (const auto &node : nodes_) {
+    waiting[node.get()] = node->dependencies.size();
+    if (node->dependencies.empty())
+      ready.push_back(node.get());
+  }
+  size_t done = 0;
+  for (size_t i = 0; i < ready.size(); ++i) {
+    const GraphNode *node = ready[i];
+    ++done;
+    if (node->child) {
+      if (absl::Status s = node->child->order(out); !s.ok())
+        return s;
+    } else {
+      out.push_back(node);
+    }
+    for (const GraphNode *next : node->dependents)
+      if (--waiting[next] == 0)
+        ready.push_back(next);
+  }
+  if (done != nodes_.size())
+    return invalid("the graph has a cycle");
+  return absl::OkStatus();
+}
+
+absl::Status GraphExec::launch(Runtime &rt, const void *stream) const {
+  if (absl::Status s = rt.stream(stream).status(); !s.ok())
+    return s;
+  for (const Step &step : steps)
+    if (step.enabled && step.operation)
+      if (absl::Status s = step.operation(rt, stream); !s.ok())
+        return s;
+  return absl::OkStatus();
+}
+
+Graph *Graphs::create() { return adopt(std::make_unique<Graph>()); }
+
+Graph *Graphs::adopt(std::unique_ptr<Graph> graph) {
+  Graph *raw = graph.get();
+  absl::MutexLock lock(&mu_);
+  graphs_.emplace(raw, std::move(graph));
+  return raw;
+}
+
+absl::Status Graphs::destroy(const void *handle) {
+  std::unique_ptr<Graph> owned;
+  absl::MutexLock lock(&mu_);
+  auto it = graphs_.find(handle);
+  if (it == graphs_.end())
+    return invalid(absl::StrFormat("%p is not a graph", handle));
+  owned = std::move(it->second);
+  graphs_.erase(it);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Graph *> Graphs::graph(const void *handle) {
+  absl::MutexLock lock(&mu_);
+  for (const auto &[key, graph] : graphs_) {
+    std::vector<const Graph *> all;
+    collect(graph.get(), all);
+    for (const Graph *g : all)
+      if (g == handle)
+        return const_cast<Graph *>(g);
+  }
+  return invalid(absl::StrFormat("%p is not a graph", handle));
+}
+
+absl::StatusOr<GraphNode *> Graphs::node(const void *handle) {
+  const auto *node = static_cast<const GraphNode *>(handle);
+  absl::MutexLock lock(&mu_);
+  for (const auto &[key, graph] : graphs_) {
+    std::vector<const Graph *> all;
+    collect(graph.get(), all);
+    for (const Graph *g : all)
+      for (const auto &n : g->nodes())
+        if (n.get() == node)
+          return n.get();
+  }
+  return invalid(absl::StrFormat("%p is not a graph node", handle));
+}
+
+absl::StatusOr<GraphExec *> Graphs::instantiate(const Graph &graph,
+                                                unsigned long long flags) {
+  std::vector<const GraphNode *> order;
+  if (absl::Status s = graph.order(order); !s.ok())
+    return s;
+  auto exec = std::make_unique<GraphExec>();
+  exec->flags = flags;
+  for (const GraphNode *node : order)
+    exec->steps.push_back({node, node->operation});
+  GraphExec *raw = exec.get();
+  absl::MutexLock lock(&mu_);
+  execs_.emplace(raw, std::move(exec));
+  return raw;
+}
+
+absl::Status Graphs::destroyExec(const void *handle) {
+  std::unique_ptr<GraphExec> owned;
+  absl::MutexLock lock(&mu_);
+  auto it = execs_.find(handle);
+  if (it == execs_.end())
+    return invalid(absl::StrFormat("%p is not an executable graph", handle));
+  owned = std::move(it->second);
+  execs_.erase(it);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<GraphExec *> Graphs::exec(const void *handle) {
+  absl::MutexLock lock(&mu_);
+  auto it = execs_.find(handle);
+  if (it == execs_.end())
+    return invalid(absl::StrFormat("%p is not an executable graph", handle));
+  return it->second.get();
+}
+
+} // namespace lingqu::rt

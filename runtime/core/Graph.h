@@ -1,0 +1,113 @@
+//===- Graph.h - CUDA graphs: nodes, edges, instantiation -------*- C++ -*-===//
+//
+// A graph is nodes and dependency edges; each node knows how to enqueue
+// its operation on a stream, and keeps the API's own description of it for
+// the Get/SetParams calls (immutable, replaced whole, so clones can share
+// it). Instantiation orders the nodes topologically, child graphs flattened
+// in; a launch enqueues that order on one stream, which respects every
+// edge. Node types are cudaGraphNodeType's values, which CUgraphNodeType
+// shares.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LINGQU_RUNTIME_CORE_GRAPH_H
+#define LINGQU_RUNTIME_CORE_GRAPH_H
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+
+namespace lingqu::rt {
+
+class Graph;
+class Runtime;
+
+/// Enqueues one node's operation on a stream.
+using NodeOperation = std::function<absl::Status(Runtime &, const void *)>;
+
+struct GraphNode {
+  int type = 0;
+  Graph *graph = nullptr;
+  std::vector<GraphNode *> dependencies, dependents;
+  NodeOperation operation;            ///< null for empty and child nodes
+  std::shared_ptr<const void> params; ///< the API's description
+  std::unique_ptr<Graph> child;       ///< a child graph node's own copy
+};
+
+class Graph {
+public:
+  Graph() = default;
+  ~Graph();
+  Graph(const Graph &) = delete;
+  Graph &operator=(const Graph &) = delete;
+
+  GraphNode *add(int type, NodeOperation operation,
+                 std::shared_ptr<const void> params);
+  /// cudaErrorInvalidValue unless every dependency is a node of this graph.
+  absl::Status addEdges(const std::vector<GraphNode *> &from,
+                        const std::vector<GraphNode *> &to);
+  /// cudaErrorInvalidValue if an edge does not exist.
+  absl::Status removeEdges(const std::vector<GraphNode *> &from,
+                           const std::vector<GraphNode *> &to);
+  void remove(GraphNode *node);
+  bool contains(const GraphNode *node) const;
+
+  const std::vector<std::unique_ptr<GraphNode>> &nodes() const {
+    return nodes_;
+  }
+  /// A deep copy, and which copy each original node became.
+  std::unique_ptr<Graph>
+  clone(absl::flat_hash_map<const GraphNode *, GraphNode *> *map) const;
+  /// The nodes in an order that respects every edge, child graphs
+  /// flattened in; cudaErrorInvalidValue for a cycle.
+  absl::Status order(std::vector<const GraphNode *> &out) const;
+
+private:
+  std::vector<std::unique_ptr<GraphNode>> nodes_;
+};
+
+/// An instantiated graph: the launch order, fixed at instantiation.
+struct GraphExec {
+  struct Step {
+    const GraphNode *original; ///< the node it came from (Exec*SetParams)
+    NodeOperation operation;
+    bool enabled = true;
+  };
+  std::vector<Step> steps;
+  unsigned long long flags = 0;
+  /// Enqueues every step on `stream`, in order.
+  absl::Status launch(Runtime &rt, const void *stream) const;
+};
+
+/// Every live graph and executable graph, so handles can be checked.
+class Graphs {
+public:
+  Graph *create();
+  absl::Status destroy(const void *graph);
+  /// cudaErrorInvalidValue for anything but a live graph.
+  absl::StatusOr<Graph *> graph(const void *handle);
+  /// The node and its (live) graph; cudaErrorInvalidValue otherwise.
+  absl::StatusOr<GraphNode *> node(const void *handle);
+  Graph *adopt(std::unique_ptr<Graph> graph);
+
+  absl::StatusOr<GraphExec *> instantiate(const Graph &graph,
+                                          unsigned long long flags);
+  absl::Status destroyExec(const void *exec);
+  absl::StatusOr<GraphExec *> exec(const void *handle);
+
+private:
+  absl::Mutex mu_;
+  absl::flat_hash_map<const void *, std::unique_ptr<Graph>>
+      graphs_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<const void *, std::unique_ptr<GraphExec>>
+      execs_ ABSL_GUARDED_BY(mu_);
+};
+
+} // namespace lingqu::rt
+
+#endif // LINGQU_RUNTIME_CORE_GRAPH_H

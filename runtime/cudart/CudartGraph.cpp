@@ -1,0 +1,721 @@
+//===- CudartGraph.cpp - cudaGraph*: building, instantiating, launching ---===//
+//
+// Each node kind has a builder that turns the API's parameters into the
+// core's node: the operation it enqueues and its own copy of the
+// parameters (kernel arguments included, copied when the node is made, as
+// CUDA does). Add*, *SetParams and Exec*SetParams all go through it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "cudart/CudartApi.h"
+#include "CudartImpl.h"
+
+#include <cstring>
+#include <vector>
+
+#include "core/Graph.h"
+#include "core/Operations.h"
+#include "core/Runtime.h"
+#include "core/Status.h"
+
+using namespace lingqu;
+using cudart::runtime;
+
+namespace {
+struct Built {
+  rt::NodeOperation operation;
+  std::shared_ptr<const void> params;
+};
+
+/// A kernel node's parameters, with its own copies of the arguments.
+struct KernelParams {
+  cudaKernelNodeParams api{};
+  rt::ResolvedKernel kernel;
+  std::vector<std::vector<char>> args;
+  std::vector<void *> pointers;
+};
+
+absl::StatusOr<Built> kernelNode(const cudaKernelNodeParams &p) {
+  absl::StatusOr<rt::ResolvedKernel> kernel =
+      runtime().registry().resolveKernel(p.func);
+  if (!kernel.ok())
+    return kernel.status();
+  const lingqu_kernel_info &info = *kernel->info;
+  if (info.num_params > 0 && p.kernelParams == nullptr)
+    return rt::makeError(p.extra ? cudaErrorNotSupported : cudaErrorInvalidValue,
+                         p.extra ? "kernel nodes take kernelParams, not extra"
+                                 : "the kernel's arguments are missing");
+  auto params = std::make_shared<KernelParams>();
+  params->kernel = *kernel;
+  for (uint32_t i = 0; i < info.num_params; ++i) {
+    const char *arg = static_cast<const char *>(p.kernelParams[i]);
+    params->args.emplace_back(arg, arg + info.param_sizes[i]);
+  }
+  for (auto &arg : params->args)
+    params->pointers.push_back(arg.data());
+  params->api = p;
+  params->api.kernelParams = params->pointers.data();
+  params->api.extra = nullptr;
+  rt::LaunchConfig config;
+  config.grid = {p.gridDim.x, p.gridDim.y, p.gridDim.z};
+  config.block = {p.blockDim.x, p.blockDim.y, p.blockDim.z};
+  config.dynamicSharedBytes = p.sharedMemBytes;
+  std::shared_ptr<const KernelParams> shared = params;
+  return Built{[shared, config](rt::Runtime &rt, const void *stream) {
+                 rt::LaunchConfig c = config;
+                 c.stream = const_cast<void *>(stream);
+                 return rt.launch(shared->kernel, c,
+                                  const_cast<void **>(shared->pointers.data()));
+               },
+               shared};
+}
+
+absl::StatusOr<Built> memcpyNode(const cudaMemcpy3DParms &p) {
+  // Checked now, so that a bad node fails when it is added.
+  if (absl::Status s = cudart::copyOf(&p).status(); !s.ok())
+    return s;
+  auto params = std::make_shared<const cudaMemcpy3DParms>(p);
+  return Built{[params](rt::Runtime &rt, const void *stream) {
+                 absl::StatusOr<rt::Copy3D> c = cudart::copyOf(params.get());
+                 if (!c.ok())
+                   return c.status();
+                 return rt::copy3D(rt, *c, params->kind, true, stream);
+               },
+               params};
+}
+
+cudaMemcpy3DParms linearCopy(void *dst, const void *src, size_t count,
+                             cudaMemcpyKind kind) {
+  cudaMemcpy3DParms p;
+  std::memset(&p, 0, sizeof p);
+  p.dstPtr = cudaPitchedPtr{dst, count, count, 1};
+  p.srcPtr = cudaPitchedPtr{const_cast<void *>(src), count, count, 1};
+  p.extent = cudaExtent{count, 1, 1};
+  p.kind = kind;
+  return p;
+}
+
+absl::StatusOr<Built> memsetNode(const cudaMemsetParams &p) {
+  if (p.elementSize != 1 && p.elementSize != 2 && p.elementSize != 4)
+    return rt::makeError(cudaErrorInvalidValue, "element size 1, 2 or 4");
+  auto params = std::make_shared<const cudaMemsetParams>(p);
+  rt::Set2D set;
+  set.dst = p.dst;
+  set.pitch = p.height > 1 ? p.pitch : p.width * p.elementSize;
+  set.value = p.value;
+  set.elementSize = p.elementSize;
+  set.width = p.width;
+  set.height = p.height;
+  return Built{[set](rt::Runtime &rt, const void *stream) {
+                 return rt::set2D(rt, set, true, stream);
+               },
+               params};
+}
+
+absl::StatusOr<Built> hostNode(const cudaHostNodeParams &p) {
+  if (p.fn == nullptr)
+    return rt::makeError(cudaErrorInvalidValue, "no host function");
+  auto params = std::make_shared<const cudaHostNodeParams>(p);
+  return Built{[fn = p.fn, data = p.userData](rt::Runtime &rt,
+                                              const void *stream) {
+                 return rt::enqueueOn(rt, stream, [fn, data] { fn(data); });
+               },
+               params};
+}
+
+absl::StatusOr<Built> eventNode(cudaEvent_t event, bool record) {
+  if (absl::Status s = runtime().event(event).status(); !s.ok())
+    return s;
+  auto params = std::make_shared<const cudaEvent_t>(event);
+  if (record)
+    return Built{[event](rt::Runtime &rt, const void *stream) {
+                   return rt::eventRecord(rt, event, stream);
+                 },
+                 params};
+  return Built{[event](rt::Runtime &rt, const void *stream) {
+                 return rt::streamWaitEvent(rt, stream, event);
+               },
+               params};
+}
+
+//===--- Handles ---------------------------------------------------------------===//
+
+absl::StatusOr<rt::Graph *> graphOf(cudaGraph_t g) {
+  return runtime().graphs().graph(g);
+}
+absl::StatusOr<rt::GraphNode *> nodeOf(cudaGraphNode_t n) {
+  return runtime().graphs().node(n);
+}
+absl::StatusOr<rt::GraphExec *> execOf(cudaGraphExec_t e) {
+  return runtime().graphs().exec(e);
+}
+cudaGraphNode_t handle(rt::GraphNode *n) {
+  return reinterpret_cast<cudaGraphNode_t>(n);
+}
+cudaGraph_t handle(rt::Graph *g) { return reinterpret_cast<cudaGraph_t>(g); }
+
+/// A node of `type` made by `built`, after `dependencies`.
+absl::Status addNode(cudaGraphNode_t *out, cudaGraph_t graph,
+                     const cudaGraphNode_t *dependencies, size_t count,
+                     cudaGraphNodeType type, absl::StatusOr<Built> built) {
+  if (!built.ok())
+    return built.status();
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  std::vector<rt::GraphNode *> from;
+  for (size_t i = 0; i < count; ++i) {
+    auto *dep = reinterpret_cast<rt::GraphNode *>(dependencies[i]);
+    if (!(*g)->contains(dep))
+      return rt::makeError(cudaErrorInvalidValue,
+                           "a dependency is not a node of this graph");
+    from.push_back(dep);
+  }
+  rt::GraphNode *node =
+      (*g)->add(type, std::move(built->operation), std::move(built->params));
+  if (absl::Status s =
+          (*g)->addEdges(from, std::vector<rt::GraphNode *>(from.size(), node));
+      !s.ok())
+    return s;
+  *out = handle(node);
+  return absl::OkStatus();
+}
+
+/// The node `n`, which must be of `type`.
+absl::StatusOr<rt::GraphNode *> typedNode(cudaGraphNode_t n,
+                                          cudaGraphNodeType type) {
+  absl::StatusOr<rt::GraphNode *> node = nodeOf(n);
+  if (!node.ok())
+    return node.status();
+  if ((*node)->type != type)
+    return rt::makeError(cudaErrorInvalidValue, "a node of another type");
+  return node;
+}
+
+/// Replaces a node's operation and parameters.
+absl::Status setNode(cudaGraphNode_t n, cudaGraphNodeType type,
+                     absl::StatusOr<Built> built) {
+  absl::StatusOr<rt::GraphNode *> node = typedNode(n, type);
+  if (!node.ok())
+    return node.status();
+  if (!built.ok())
+    return built.status();
+  (*node)->operation = std::move(built->operation);
+  (*node)->params = std::move(built->params);
+  return absl::OkStatus();
+}
+
+/// Replaces what an executable graph does for `n`.
+absl::Status setExecNode(cudaGraphExec_t e, cudaGraphNode_t n,
+                         cudaGraphNodeType type, absl::StatusOr<Built> built) {
+  absl::StatusOr<rt::GraphExec *> exec = execOf(e);
+  if (!exec.ok())
+    return exec.status();
+  absl::StatusOr<rt::GraphNode *> node = typedNode(n, type);
+  if (!node.ok())
+    return node.status();
+  if (!built.ok())
+    return built.status();
+  bool found = false;
+  for (rt::GraphExec::Step &step : (*exec)->steps)
+    if (step.original == *node) {
+      step.operation = built->operation;
+      found = true;
+    }
+  if (!found)
+    return rt::makeError(cudaErrorInvalidValue,
+                         "the node is not part of the executable graph");
+  return absl::OkStatus();
+}
+
+template <typename T> const T &paramsOf(const rt::GraphNode &node) {
+  return *static_cast<const T *>(node.params.get());
+}
+
+/// Fills a caller's array of `capacity` nodes (or just counts them).
+absl::Status listNodes(const std::vector<rt::GraphNode *> &nodes,
+                       cudaGraphNode_t *out, size_t *count) {
+  if (out != nullptr)
+    for (size_t i = 0; i < std::min(*count, nodes.size()); ++i)
+      out[i] = handle(nodes[i]);
+  if (out == nullptr || *count > nodes.size())
+    *count = nodes.size();
+  return absl::OkStatus();
+}
+} // namespace
+
+//===--- Graphs ----------------------------------------------------------------===//
+
+absl::Status cudart::impl::cudaGraphCreate(cudaGraph_t *pGraph,
+                                           unsigned int flags) {
+  *pGraph = handle(runtime().graphs().create());
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphDestroy(cudaGraph_t graph) {
+  return runtime().graphs().destroy(graph);
+}
+
+absl::Status cudart::impl::cudaGraphClone(cudaGraph_t *pGraphClone,
+                                          cudaGraph_t originalGraph) {
+  absl::StatusOr<rt::Graph *> g = graphOf(originalGraph);
+  if (!g.ok())
+    return g.status();
+  *pGraphClone = handle(runtime().graphs().adopt((*g)->clone(nullptr)));
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphNodeFindInClone(cudaGraphNode_t *pNode,
+                                                    cudaGraphNode_t originalNode,
+                                                    cudaGraph_t clonedGraph) {
+  absl::StatusOr<rt::GraphNode *> original = nodeOf(originalNode);
+  if (!original.ok())
+    return original.status();
+  absl::StatusOr<rt::Graph *> clone = graphOf(clonedGraph);
+  if (!clone.ok())
+    return clone.status();
+  // A clone keeps the original's node order.
+  const auto &from = (*original)->graph->nodes();
+  const auto &to = (*clone)->nodes();
+  for (size_t i = 0; i < from.size() && i < to.size(); ++i)
+    if (from[i].get() == *original && to[i]->type == (*original)->type) {
+      *pNode = handle(to[i].get());
+      return absl::OkStatus();
+    }
+  return rt::makeError(cudaErrorInvalidValue,
+                       "the node has no counterpart in that graph");
+}
+
+//===--- Adding nodes ----------------------------------------------------------===//
+
+absl::Status cudart::impl::cudaGraphAddKernelNode(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies,
+    const struct cudaKernelNodeParams *pNodeParams) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeKernel, kernelNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphAddMemcpyNode(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies,
+    const struct cudaMemcpy3DParms *pCopyParams) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeMemcpy, memcpyNode(*pCopyParams));
+}
+
+absl::Status cudart::impl::cudaGraphAddMemcpyNode1D(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies, void *dst,
+    const void *src, size_t count, enum cudaMemcpyKind kind) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeMemcpy,
+                 memcpyNode(linearCopy(dst, src, count, kind)));
+}
+
+absl::Status cudart::impl::cudaGraphAddMemsetNode(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies,
+    const struct cudaMemsetParams *pMemsetParams) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeMemset, memsetNode(*pMemsetParams));
+}
+
+absl::Status cudart::impl::cudaGraphAddHostNode(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies,
+    const struct cudaHostNodeParams *pNodeParams) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeHost, hostNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphAddEmptyNode(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeEmpty, Built{});
+}
+
+absl::Status cudart::impl::cudaGraphAddEventRecordNode(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies,
+    cudaEvent_t event) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeEventRecord, eventNode(event, true));
+}
+
+absl::Status cudart::impl::cudaGraphAddEventWaitNode(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies,
+    cudaEvent_t event) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeWaitEvent, eventNode(event, false));
+}
+
+absl::Status cudart::impl::cudaGraphAddChildGraphNode(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies,
+    cudaGraph_t childGraph) {
+  absl::StatusOr<rt::Graph *> child = graphOf(childGraph);
+  if (!child.ok())
+    return child.status();
+  if (absl::Status s = addNode(pGraphNode, graph, pDependencies,
+                               numDependencies, cudaGraphNodeTypeGraph, Built{});
+      !s.ok())
+    return s;
+  // The node holds a copy: later changes to childGraph do not reach it.
+  reinterpret_cast<rt::GraphNode *>(*pGraphNode)->child =
+      (*child)->clone(nullptr);
+  return absl::OkStatus();
+}
+
+//===--- Node parameters -------------------------------------------------------===//
+
+absl::Status cudart::impl::cudaGraphKernelNodeGetParams(
+    cudaGraphNode_t node, struct cudaKernelNodeParams *pNodeParams) {
+  absl::StatusOr<rt::GraphNode *> n = typedNode(node, cudaGraphNodeTypeKernel);
+  if (!n.ok())
+    return n.status();
+  *pNodeParams = paramsOf<KernelParams>(**n).api;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphKernelNodeSetParams(
+    cudaGraphNode_t node, const struct cudaKernelNodeParams *pNodeParams) {
+  return setNode(node, cudaGraphNodeTypeKernel, kernelNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphMemcpyNodeGetParams(
+    cudaGraphNode_t node, struct cudaMemcpy3DParms *pNodeParams) {
+  absl::StatusOr<rt::GraphNode *> n = typedNode(node, cudaGraphNodeTypeMemcpy);
+  if (!n.ok())
+    return n.status();
+  *pNodeParams = paramsOf<cudaMemcpy3DParms>(**n);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphMemcpyNodeSetParams(
+    cudaGraphNode_t node, const struct cudaMemcpy3DParms *pNodeParams) {
+  return setNode(node, cudaGraphNodeTypeMemcpy, memcpyNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphMemcpyNodeSetParams1D(
+    cudaGraphNode_t node, void *dst, const void *src, size_t count,
+    enum cudaMemcpyKind kind) {
+  return setNode(node, cudaGraphNodeTypeMemcpy,
+                 memcpyNode(linearCopy(dst, src, count, kind)));
+}
+
+absl::Status cudart::impl::cudaGraphMemsetNodeGetParams(
+    cudaGraphNode_t node, struct cudaMemsetParams *pNodeParams) {
+  absl::StatusOr<rt::GraphNode *> n = typedNode(node, cudaGraphNodeTypeMemset);
+  if (!n.ok())
+    return n.status();
+  *pNodeParams = paramsOf<cudaMemsetParams>(**n);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphMemsetNodeSetParams(
+    cudaGraphNode_t node, const struct cudaMemsetParams *pNodeParams) {
+  return setNode(node, cudaGraphNodeTypeMemset, memsetNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphHostNodeGetParams(
+    cudaGraphNode_t node, struct cudaHostNodeParams *pNodeParams) {
+  absl::StatusOr<rt::GraphNode *> n = typedNode(node, cudaGraphNodeTypeHost);
+  if (!n.ok())
+    return n.status();
+  *pNodeParams = paramsOf<cudaHostNodeParams>(**n);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphHostNodeSetParams(
+    cudaGraphNode_t node, const struct cudaHostNodeParams *pNodeParams) {
+  return setNode(node, cudaGraphNodeTypeHost, hostNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphChildGraphNodeGetGraph(cudaGraphNode_t node,
+                                                           cudaGraph_t *pGraph) {
+  absl::StatusOr<rt::GraphNode *> n = typedNode(node, cudaGraphNodeTypeGraph);
+  if (!n.ok())
+    return n.status();
+  *pGraph = handle((*n)->child.get());
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphEventRecordNodeGetEvent(
+    cudaGraphNode_t node, cudaEvent_t *event_out) {
+  absl::StatusOr<rt::GraphNode *> n =
+      typedNode(node, cudaGraphNodeTypeEventRecord);
+  if (!n.ok())
+    return n.status();
+  *event_out = paramsOf<cudaEvent_t>(**n);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphEventRecordNodeSetEvent(
+    cudaGraphNode_t node, cudaEvent_t event) {
+  return setNode(node, cudaGraphNodeTypeEventRecord, eventNode(event, true));
+}
+
+absl::Status cudart::impl::cudaGraphEventWaitNodeGetEvent(
+    cudaGraphNode_t node, cudaEvent_t *event_out) {
+  absl::StatusOr<rt::GraphNode *> n =
+      typedNode(node, cudaGraphNodeTypeWaitEvent);
+  if (!n.ok())
+    return n.status();
+  *event_out = paramsOf<cudaEvent_t>(**n);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphEventWaitNodeSetEvent(cudaGraphNode_t node,
+                                                          cudaEvent_t event) {
+  return setNode(node, cudaGraphNodeTypeWaitEvent, eventNode(event, false));
+}
+
+//===--- Structure -------------------------------------------------------------===//
+
+absl::Status cudart::impl::cudaGraphNodeGetType(cudaGraphNode_t node,
+                                                enum cudaGraphNodeType *pType) {
+  absl::StatusOr<rt::GraphNode *> n = nodeOf(node);
+  if (!n.ok())
+    return n.status();
+  *pType = static_cast<cudaGraphNodeType>((*n)->type);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphGetNodes(cudaGraph_t graph,
+                                             cudaGraphNode_t *nodes,
+                                             size_t *numNodes) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  std::vector<rt::GraphNode *> all;
+  for (const auto &n : (*g)->nodes())
+    all.push_back(n.get());
+  return listNodes(all, nodes, numNodes);
+}
+
+absl::Status cudart::impl::cudaGraphGetRootNodes(cudaGraph_t graph,
+                                                 cudaGraphNode_t *pRootNodes,
+                                                 size_t *pNumRootNodes) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  std::vector<rt::GraphNode *> roots;
+  for (const auto &n : (*g)->nodes())
+    if (n->dependencies.empty())
+      roots.push_back(n.get());
+  return listNodes(roots, pRootNodes, pNumRootNodes);
+}
+
+absl::Status cudart::impl::cudaGraphGetEdges(cudaGraph_t graph,
+                                             cudaGraphNode_t *from,
+                                             cudaGraphNode_t *to,
+                                             size_t *numEdges) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  std::vector<rt::GraphNode *> froms, tos;
+  for (const auto &n : (*g)->nodes())
+    for (rt::GraphNode *dep : n->dependencies) {
+      froms.push_back(dep);
+      tos.push_back(n.get());
+    }
+  if (from != nullptr || to != nullptr) {
+    if (from == nullptr || to == nullptr)
+      return rt::makeError(cudaErrorInvalidValue, "from and to go together");
+    size_t capacity = *numEdges;
+    listNodes(froms, from, &capacity);
+    capacity = *numEdges;
+    listNodes(tos, to, &capacity);
+    if (*numEdges > froms.size())
+      *numEdges = froms.size();
+    return absl::OkStatus();
+  }
+  *numEdges = froms.size();
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphNodeGetDependencies(
+    cudaGraphNode_t node, cudaGraphNode_t *pDependencies,
+    size_t *pNumDependencies) {
+  absl::StatusOr<rt::GraphNode *> n = nodeOf(node);
+  if (!n.ok())
+    return n.status();
+  return listNodes((*n)->dependencies, pDependencies, pNumDependencies);
+}
+
+absl::Status cudart::impl::cudaGraphNodeGetDependentNodes(
+    cudaGraphNode_t node, cudaGraphNode_t *pDependentNodes,
+    size_t *pNumDependentNodes) {
+  absl::StatusOr<rt::GraphNode *> n = nodeOf(node);
+  if (!n.ok())
+    return n.status();
+  return listNodes((*n)->dependents, pDependentNodes, pNumDependentNodes);
+}
+
+namespace {
+absl::Status edges(cudaGraph_t graph, const cudaGraphNode_t *from,
+                   const cudaGraphNode_t *to, size_t count, bool add) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  std::vector<rt::GraphNode *> f, t;
+  for (size_t i = 0; i < count; ++i) {
+    f.push_back(reinterpret_cast<rt::GraphNode *>(from[i]));
+    t.push_back(reinterpret_cast<rt::GraphNode *>(to[i]));
+  }
+  return add ? (*g)->addEdges(f, t) : (*g)->removeEdges(f, t);
+}
+} // namespace
+
+absl::Status cudart::impl::cudaGraphAddDependencies(cudaGraph_t graph,
+                                                    const cudaGraphNode_t *from,
+                                                    const cudaGraphNode_t *to,
+                                                    size_t numDependencies) {
+  return edges(graph, from, to, numDependencies, true);
+}
+
+absl::Status cudart::impl::cudaGraphRemoveDependencies(
+    cudaGraph_t graph, const cudaGraphNode_t *from, const cudaGraphNode_t *to,
+    size_t numDependencies) {
+  return edges(graph, from, to, numDependencies, false);
+}
+
+absl::Status cudart::impl::cudaGraphDestroyNode(cudaGraphNode_t node) {
+  absl::StatusOr<rt::GraphNode *> n = nodeOf(node);
+  if (!n.ok())
+    return n.status();
+  (*n)->graph->remove(*n);
+  return absl::OkStatus();
+}
+
+//===--- Executable graphs -----------------------------------------------------===//
+
+absl::Status cudart::impl::cudaGraphInstantiateWithFlags(
+    cudaGraphExec_t *pGraphExec, cudaGraph_t graph, unsigned long long flags) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  absl::StatusOr<rt::GraphExec *> exec =
+      runtime().graphs().instantiate(**g, flags);
+  if (!exec.ok())
+    return exec.status();
+  *pGraphExec = reinterpret_cast<cudaGraphExec_t>(*exec);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphInstantiate(cudaGraphExec_t *pGraphExec,
+                                                cudaGraph_t graph,
+                                                unsigned long long flags) {
+  return impl::cudaGraphInstantiateWithFlags(pGraphExec, graph, flags);
+}
+
+absl::Status cudart::impl::cudaGraphExecGetFlags(cudaGraphExec_t graphExec,
+                                                 unsigned long long *flags) {
+  absl::StatusOr<rt::GraphExec *> exec = execOf(graphExec);
+  if (!exec.ok())
+    return exec.status();
+  *flags = (*exec)->flags;
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphExecDestroy(cudaGraphExec_t graphExec) {
+  return runtime().graphs().destroyExec(graphExec);
+}
+
+absl::Status cudart::impl::cudaGraphLaunch(cudaGraphExec_t graphExec,
+                                           cudaStream_t stream) {
+  absl::StatusOr<rt::GraphExec *> exec = execOf(graphExec);
+  if (!exec.ok())
+    return exec.status();
+  return (*exec)->launch(runtime(), stream);
+}
+
+absl::Status cudart::impl::cudaGraphUpload(cudaGraphExec_t graphExec,
+                                           cudaStream_t stream) {
+  // Nothing to upload: the graph's operations are ready as they are.
+  if (absl::Status s = execOf(graphExec).status(); !s.ok())
+    return s;
+  return runtime().stream(stream).status();
+}
+
+absl::Status cudart::impl::cudaGraphNodeSetEnabled(cudaGraphExec_t hGraphExec,
+                                                   cudaGraphNode_t hNode,
+                                                   unsigned int isEnabled) {
+  absl::StatusOr<rt::GraphExec *> exec = execOf(hGraphExec);
+  if (!exec.ok())
+    return exec.status();
+  bool found = false;
+  for (rt::GraphExec::Step &step : (*exec)->steps)
+    if (step.original == reinterpret_cast<rt::GraphNode *>(hNode)) {
+      step.enabled = isEnabled != 0;
+      found = true;
+    }
+  return found ? absl::OkStatus()
+               : rt::makeError(cudaErrorInvalidValue,
+                               "the node is not part of the executable graph");
+}
+
+absl::Status cudart::impl::cudaGraphNodeGetEnabled(cudaGraphExec_t hGraphExec,
+                                                   cudaGraphNode_t hNode,
+                                                   unsigned int *isEnabled) {
+  absl::StatusOr<rt::GraphExec *> exec = execOf(hGraphExec);
+  if (!exec.ok())
+    return exec.status();
+  for (const rt::GraphExec::Step &step : (*exec)->steps)
+    if (step.original == reinterpret_cast<rt::GraphNode *>(hNode)) {
+      *isEnabled = step.enabled;
+      return absl::OkStatus();
+    }
+  return rt::makeError(cudaErrorInvalidValue,
+                       "the node is not part of the executable graph");
+}
+
+absl::Status cudart::impl::cudaGraphExecKernelNodeSetParams(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t node,
+    const struct cudaKernelNodeParams *pNodeParams) {
+  return setExecNode(hGraphExec, node, cudaGraphNodeTypeKernel,
+                     kernelNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphExecMemcpyNodeSetParams(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t node,
+    const struct cudaMemcpy3DParms *pNodeParams) {
+  return setExecNode(hGraphExec, node, cudaGraphNodeTypeMemcpy,
+                     memcpyNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphExecMemcpyNodeSetParams1D(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t node, void *dst,
+    const void *src, size_t count, enum cudaMemcpyKind kind) {
+  return setExecNode(hGraphExec, node, cudaGraphNodeTypeMemcpy,
+                     memcpyNode(linearCopy(dst, src, count, kind)));
+}
+
+absl::Status cudart::impl::cudaGraphExecMemsetNodeSetParams(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t node,
+    const struct cudaMemsetParams *pNodeParams) {
+  return setExecNode(hGraphExec, node, cudaGraphNodeTypeMemset,
+                     memsetNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphExecHostNodeSetParams(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t node,
+    const struct cudaHostNodeParams *pNodeParams) {
+  return setExecNode(hGraphExec, node, cudaGraphNodeTypeHost,
+                     hostNode(*pNodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphExecEventRecordNodeSetEvent(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t hNode, cudaEvent_t event) {
+  return setExecNode(hGraphExec, hNode, cudaGraphNodeTypeEventRecord,
+                     eventNode(event, true));
+}
+
+absl::Status cudart::impl::cudaGraphExecEventWaitNodeSetEvent(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t hNode, cudaEvent_t event) {
+  return setExecNode(hGraphExec, hNode, cudaGraphNodeTypeWaitEvent,
+                     eventNode(event, false));
+}

@@ -1,0 +1,137 @@
+// CUDA graphs built by hand: a set, a kernel, a child graph and a copy
+// back, with a host node counting launches; launched twice, cloned, its
+// kernel's parameters changed in the executable graph only; a cycle is
+// refused at instantiation.
+// RUN: %lqcc -I %S/Inputs/include %s -o %t
+// RUN: %run %t | FileCheck %s
+// CHECK: graphs: PASS
+#include "expect.h"
+
+__global__ void addTo(int *data, int n, int amount) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n)
+    data[i] += amount;
+}
+
+static void countLaunch(void *counter) { ++*static_cast<int *>(counter); }
+
+int main() {
+  const int n = 300;
+  int *data = nullptr;
+  EXPECT(cudaMalloc(&data, n * sizeof(int)) == cudaSuccess);
+  int host[n];
+  int launches = 0;
+
+  cudaGraph_t graph;
+  EXPECT(cudaGraphCreate(&graph, 0) == cudaSuccess);
+  cudaMemsetParams set = {};
+  set.dst = data;
+  set.value = 0;
+  set.elementSize = 4;
+  set.width = n;
+  set.height = 1;
+  cudaGraphNode_t zero, add, child, copy, count;
+  EXPECT(cudaGraphAddMemsetNode(&zero, graph, nullptr, 0, &set) ==
+         cudaSuccess);
+
+  int count_ = n, amount = 5;
+  void *args[] = {&data, &count_, &amount};
+  cudaKernelNodeParams kernel = {};
+  kernel.func = (void *)addTo;
+  kernel.gridDim = dim3((n + 127) / 128);
+  kernel.blockDim = dim3(128);
+  kernel.kernelParams = args;
+  EXPECT(cudaGraphAddKernelNode(&add, graph, &zero, 1, &kernel) ==
+         cudaSuccess);
+  amount = 1000; // the node copied the arguments already
+
+  // A child graph adding 2 more, after the kernel.
+  cudaGraph_t inner;
+  EXPECT(cudaGraphCreate(&inner, 0) == cudaSuccess);
+  int two = 2;
+  void *innerArgs[] = {&data, &count_, &two};
+  cudaKernelNodeParams innerKernel = kernel;
+  innerKernel.kernelParams = innerArgs;
+  cudaGraphNode_t innerNode;
+  EXPECT(cudaGraphAddKernelNode(&innerNode, inner, nullptr, 0,
+                                &innerKernel) == cudaSuccess);
+  EXPECT(cudaGraphAddChildGraphNode(&child, graph, &add, 1, inner) ==
+         cudaSuccess);
+  EXPECT(cudaGraphAddMemcpyNode1D(&copy, graph, &child, 1, host, data,
+                                  sizeof host,
+                                  cudaMemcpyDeviceToHost) == cudaSuccess);
+  cudaHostNodeParams hostParams = {countLaunch, &launches};
+  EXPECT(cudaGraphAddHostNode(&count, graph, &copy, 1, &hostParams) ==
+         cudaSuccess);
+
+  size_t nodes = 0, roots = 0, edges = 0;
+  EXPECT(cudaGraphGetNodes(graph, nullptr, &nodes) == cudaSuccess &&
+         nodes == 5);
+  EXPECT(cudaGraphGetRootNodes(graph, nullptr, &roots) == cudaSuccess &&
+         roots == 1);
+  EXPECT(cudaGraphGetEdges(graph, nullptr, nullptr, &edges) == cudaSuccess &&
+         edges == 4);
+  cudaGraphNodeType type;
+  EXPECT(cudaGraphNodeGetType(child, &type) == cudaSuccess &&
+         type == cudaGraphNodeTypeGraph);
+
+  cudaGraphExec_t exec;
+  EXPECT(cudaGraphInstantiate(&exec, graph, 0) == cudaSuccess);
+  cudaStream_t stream;
+  EXPECT(cudaStreamCreate(&stream) == cudaSuccess);
+  for (int round = 0; round < 2; ++round) {
+    EXPECT(cudaGraphLaunch(exec, stream) == cudaSuccess);
+    EXPECT(cudaStreamSynchronize(stream) == cudaSuccess);
+    for (int i = 0; i < n; ++i)
+      EXPECT(host[i] == 7);
+  }
+  EXPECT(launches == 2);
+
+  // Changing the executable graph's kernel leaves the graph as it was.
+  int ten = 10;
+  void *tenArgs[] = {&data, &count_, &ten};
+  cudaKernelNodeParams changed = kernel;
+  changed.kernelParams = tenArgs;
+  EXPECT(cudaGraphExecKernelNodeSetParams(exec, add, &changed) ==
+         cudaSuccess);
+  EXPECT(cudaGraphLaunch(exec, stream) == cudaSuccess);
+  EXPECT(cudaStreamSynchronize(stream) == cudaSuccess);
+  EXPECT(host[0] == 12 && host[n - 1] == 12);
+  cudaKernelNodeParams readBack;
+  EXPECT(cudaGraphKernelNodeGetParams(add, &readBack) == cudaSuccess);
+  EXPECT(*static_cast<int *>(readBack.kernelParams[2]) == 5);
+
+  // A clone launches on its own; disabling a node skips it.
+  cudaGraph_t clone;
+  cudaGraphExec_t cloneExec;
+  EXPECT(cudaGraphClone(&clone, graph) == cudaSuccess);
+  EXPECT(cudaGraphInstantiate(&cloneExec, clone, 0) == cudaSuccess);
+  cudaGraphNode_t clonedAdd;
+  EXPECT(cudaGraphNodeFindInClone(&clonedAdd, add, clone) == cudaSuccess);
+  EXPECT(cudaGraphNodeSetEnabled(cloneExec, clonedAdd, 0) == cudaSuccess);
+  EXPECT(cudaGraphLaunch(cloneExec, stream) == cudaSuccess);
+  EXPECT(cudaStreamSynchronize(stream) == cudaSuccess);
+  EXPECT(host[0] == 2);
+  EXPECT(launches == 4);
+
+  // A cycle cannot be instantiated.
+  EXPECT(cudaGraphAddDependencies(graph, &count, &zero, 1) == cudaSuccess);
+  cudaGraphExec_t cyclic;
+  EXPECT(cudaGraphInstantiate(&cyclic, graph, 0) == cudaErrorInvalidValue);
+  EXPECT(cudaGraphRemoveDependencies(graph, &count, &zero, 1) == cudaSuccess);
+  EXPECT(cudaGraphRemoveDependencies(graph, &count, &zero, 1) ==
+         cudaErrorInvalidValue);
+  cudaGetLastError();
+
+  EXPECT(cudaGraphExecDestroy(cloneExec) == cudaSuccess);
+  EXPECT(cudaGraphExecDestroy(exec) == cudaSuccess);
+  EXPECT(cudaGraphExecDestroy(exec) == cudaErrorInvalidValue);
+  cudaGetLastError();
+  EXPECT(cudaGraphDestroy(clone) == cudaSuccess);
+  EXPECT(cudaGraphDestroy(inner) == cudaSuccess);
+  EXPECT(cudaGraphDestroy(graph) == cudaSuccess);
+  EXPECT(cudaStreamDestroy(stream) == cudaSuccess);
+  EXPECT(cudaFree(data) == cudaSuccess);
+  std::printf("graphs: %s\n", failures ? "FAIL" : "PASS");
+  return failures != 0;
+}
