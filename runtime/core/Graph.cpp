@@ -31,14 +31,76 @@ void collect(const Graph *graph, std::vector<const Graph *> &out) {
 Graph::~Graph() = default;
 
 GraphNode *Graph::add(int type, NodeOperation operation,
-                      std::shared_ptr<const void> params) {
+                      std::shared_ptr<const void> params, int api) {
   auto node = std::make_unique<GraphNode>();
   node->type = type;
   node->graph = this;
   node->operation = std::move(operation);
   node->params = std::move(params);
+  node->api = api;
   nodes_.push_back(std::move(node));
   return nodes_.back().get();
+}
+
+absl::StatusOr<GraphNode *>
+Graph::addAfter(const void *const *dependencies, size_t count, int type,
+                NodeOperation operation, std::shared_ptr<const void> params,
+                int api) {
+  std::vector<GraphNode *> from;
+  for (size_t i = 0; i < count; ++i) {
+    auto *dep = static_cast<GraphNode *>(const_cast<void *>(dependencies[i]));
+    if (!contains(dep))
+      return invalid("a dependency is not a node of this graph");
+    from.push_back(dep);
+  }
+  GraphNode *node = add(type, std::move(operation), std::move(params), api);
+  for (GraphNode *dep : from) {
+    node->dependencies.push_back(dep);
+    dep->dependents.push_back(node);
+  }
+  return node;
+}
+
+std::vector<GraphNode *> Graph::roots() const {
+  std::vector<GraphNode *> out;
+  for (const auto &n : nodes_)
+    if (n->dependencies.empty())
+      out.push_back(n.get());
+  return out;
+}
+
+absl::StatusOr<GraphNode *>
+Graph::counterpart(const GraphNode *original) const {
+  // A clone keeps the original's node order.
+  const auto &from = original->graph->nodes();
+  for (size_t i = 0; i < from.size() && i < nodes_.size(); ++i)
+    if (from[i].get() == original && nodes_[i]->type == original->type)
+      return nodes_[i].get();
+  return invalid("the node has no counterpart in that graph");
+}
+
+absl::Status Graph::edgesInto(void **from, void **to, size_t *count) const {
+  std::vector<GraphNode *> froms, tos;
+  for (const auto &n : nodes_)
+    for (GraphNode *dep : n->dependencies) {
+      froms.push_back(dep);
+      tos.push_back(n.get());
+    }
+  if ((from == nullptr) != (to == nullptr))
+    return invalid("from and to go together");
+  size_t capacity = *count;
+  listInto(froms, from, count);
+  listInto(tos, to, &capacity);
+  return absl::OkStatus();
+}
+
+void listInto(const std::vector<GraphNode *> &nodes, void **out,
+              size_t *count) {
+  if (out != nullptr)
+    for (size_t i = 0; i < std::min(*count, nodes.size()); ++i)
+      out[i] = nodes[i];
+  if (out == nullptr || *count > nodes.size())
+    *count = nodes.size();
 }
 
 bool Graph::contains(const GraphNode *node) const {
@@ -94,7 +156,8 @@ Graph::clone(absl::flat_hash_map<const GraphNode *, GraphNode *> *map) const {
   absl::flat_hash_map<const GraphNode *, GraphNode *> local;
   auto &m = map ? *map : local;
   for (const auto &node : nodes_) {
-    GraphNode *n = copy->add(node->type, node->operation, node->params);
+    GraphNode *n =
+        copy->add(node->type, node->operation, node->params, node->api);
     if (node->child)
       n->child = node->child->clone(&m);
     m[node.get()] = n;
@@ -143,6 +206,36 @@ absl::Status GraphExec::launch(Runtime &rt, const void *stream) const {
       if (absl::Status s = step.operation(rt, stream); !s.ok())
         return s;
   return absl::OkStatus();
+}
+
+absl::Status GraphExec::replace(const GraphNode *node,
+                                const NodeOperation &operation) {
+  bool found = false;
+  for (Step &step : steps)
+    if (step.original == node) {
+      step.operation = operation;
+      found = true;
+    }
+  return found ? absl::OkStatus()
+               : invalid("the node is not part of the executable graph");
+}
+
+absl::Status GraphExec::enable(const GraphNode *node, bool enabled) {
+  bool found = false;
+  for (Step &step : steps)
+    if (step.original == node) {
+      step.enabled = enabled;
+      found = true;
+    }
+  return found ? absl::OkStatus()
+               : invalid("the node is not part of the executable graph");
+}
+
+absl::StatusOr<bool> GraphExec::enabled(const GraphNode *node) const {
+  for (const Step &step : steps)
+    if (step.original == node)
+      return step.enabled;
+  return invalid("the node is not part of the executable graph");
 }
 
 Graph *Graphs::create() { return adopt(std::make_unique<Graph>()); }

@@ -27,6 +27,8 @@ namespace lingqu::rt {
 class Graph;
 class Runtime;
 
+inline constexpr int kApiRuntime = 0, kApiDriver = 1;
+
 /// Enqueues one node's operation on a stream.
 using NodeOperation = std::function<absl::Status(Runtime &, const void *)>;
 
@@ -36,6 +38,9 @@ struct GraphNode {
   std::vector<GraphNode *> dependencies, dependents;
   NodeOperation operation;            ///< null for empty and child nodes
   std::shared_ptr<const void> params; ///< the API's description
+  /// Which API described the node (kApiRuntime / kApiDriver): the other
+  /// one cannot read its parameters.
+  int api = 0;
   std::unique_ptr<Graph> child;       ///< a child graph node's own copy
 };
 
@@ -47,7 +52,19 @@ public:
   Graph &operator=(const Graph &) = delete;
 
   GraphNode *add(int type, NodeOperation operation,
-                 std::shared_ptr<const void> params);
+                 std::shared_ptr<const void> params, int api = kApiRuntime);
+  /// add() after `count` dependencies given as API handles;
+  /// cudaErrorInvalidValue unless each is a node of this graph.
+  absl::StatusOr<GraphNode *> addAfter(const void *const *dependencies,
+                                       size_t count, int type,
+                                       NodeOperation operation,
+                                       std::shared_ptr<const void> params,
+                                       int api = kApiRuntime);
+  std::vector<GraphNode *> roots() const;
+  /// The node of this graph (a clone) that `original` became.
+  absl::StatusOr<GraphNode *> counterpart(const GraphNode *original) const;
+  /// Writes the edges as CUDA's edge queries do (see listInto).
+  absl::Status edgesInto(void **from, void **to, size_t *count) const;
   /// cudaErrorInvalidValue unless every dependency is a node of this graph.
   absl::Status addEdges(const std::vector<GraphNode *> &from,
                         const std::vector<GraphNode *> &to);
@@ -82,7 +99,18 @@ struct GraphExec {
   unsigned long long flags = 0;
   /// Enqueues every step on `stream`, in order.
   absl::Status launch(Runtime &rt, const void *stream) const;
+  /// Exec*SetParams: what `node` does in this instantiation from now on;
+  /// cudaErrorInvalidValue if the node is not part of it.
+  absl::Status replace(const GraphNode *node, const NodeOperation &operation);
+  absl::Status enable(const GraphNode *node, bool enabled);
+  absl::StatusOr<bool> enabled(const GraphNode *node) const;
 };
+
+/// CUDA's list queries: with `out` null, `*count` becomes the number of
+/// nodes; else up to `*count` handles are written and `*count` shrinks to
+/// the number there are.
+void listInto(const std::vector<GraphNode *> &nodes, void **out,
+              size_t *count);
 
 /// Every live graph and executable graph, so handles can be checked.
 class Graphs {

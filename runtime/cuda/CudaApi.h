@@ -54,6 +54,9 @@ absl::Status currentContext(rt::Context *&context);
 /// CUDA_ERROR_INVALID_CONTEXT unless `handle` is a live context.
 absl::Status checkContext(const void *handle);
 
+/// A CUDA_MEMCPY3D enqueued on `stream` (cuMemcpy3DAsync, graph nodes).
+absl::Status copy3DAsync(const CUDA_MEMCPY3D &p, CUstream stream);
+
 /// An entry point the table marks unimplemented: CUDA_ERROR_NOT_SUPPORTED
 /// (CUDA_ERROR_NOT_INITIALIZED before cuInit).
 int notSupported(const char *name);

@@ -465,3 +465,7 @@ absl::Status cuda::impl::cuMemsetD2D32Async(CUdeviceptr dstDevice,
                                             CUstream hStream) {
   return set(dstDevice, dstPitch, ui, 4, Width, Height, true, hStream);
 }
+
+absl::Status cuda::copy3DAsync(const CUDA_MEMCPY3D &p, CUstream stream) {
+  return copy3D(p, true, stream);
+}

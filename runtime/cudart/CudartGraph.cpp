@@ -163,21 +163,12 @@ absl::Status addNode(cudaGraphNode_t *out, cudaGraph_t graph,
   absl::StatusOr<rt::Graph *> g = graphOf(graph);
   if (!g.ok())
     return g.status();
-  std::vector<rt::GraphNode *> from;
-  for (size_t i = 0; i < count; ++i) {
-    auto *dep = reinterpret_cast<rt::GraphNode *>(dependencies[i]);
-    if (!(*g)->contains(dep))
-      return rt::makeError(cudaErrorInvalidValue,
-                           "a dependency is not a node of this graph");
-    from.push_back(dep);
-  }
-  rt::GraphNode *node =
-      (*g)->add(type, std::move(built->operation), std::move(built->params));
-  if (absl::Status s =
-          (*g)->addEdges(from, std::vector<rt::GraphNode *>(from.size(), node));
-      !s.ok())
-    return s;
-  *out = handle(node);
+  absl::StatusOr<rt::GraphNode *> node = (*g)->addAfter(
+      reinterpret_cast<const void *const *>(dependencies), count, type,
+      std::move(built->operation), std::move(built->params));
+  if (!node.ok())
+    return node.status();
+  *out = handle(*node);
   return absl::OkStatus();
 }
 
@@ -189,6 +180,9 @@ absl::StatusOr<rt::GraphNode *> typedNode(cudaGraphNode_t n,
     return node.status();
   if ((*node)->type != type)
     return rt::makeError(cudaErrorInvalidValue, "a node of another type");
+  if ((*node)->params && (*node)->api != rt::kApiRuntime)
+    return rt::makeError(cudaErrorNotSupported,
+                         "the node was described through the driver API");
   return node;
 }
 
@@ -216,30 +210,16 @@ absl::Status setExecNode(cudaGraphExec_t e, cudaGraphNode_t n,
     return node.status();
   if (!built.ok())
     return built.status();
-  bool found = false;
-  for (rt::GraphExec::Step &step : (*exec)->steps)
-    if (step.original == *node) {
-      step.operation = built->operation;
-      found = true;
-    }
-  if (!found)
-    return rt::makeError(cudaErrorInvalidValue,
-                         "the node is not part of the executable graph");
-  return absl::OkStatus();
+  return (*exec)->replace(*node, built->operation);
 }
 
 template <typename T> const T &paramsOf(const rt::GraphNode &node) {
   return *static_cast<const T *>(node.params.get());
 }
 
-/// Fills a caller's array of `capacity` nodes (or just counts them).
 absl::Status listNodes(const std::vector<rt::GraphNode *> &nodes,
                        cudaGraphNode_t *out, size_t *count) {
-  if (out != nullptr)
-    for (size_t i = 0; i < std::min(*count, nodes.size()); ++i)
-      out[i] = handle(nodes[i]);
-  if (out == nullptr || *count > nodes.size())
-    *count = nodes.size();
+  rt::listInto(nodes, reinterpret_cast<void **>(out), count);
   return absl::OkStatus();
 }
 } // namespace
@@ -274,16 +254,11 @@ absl::Status cudart::impl::cudaGraphNodeFindInClone(cudaGraphNode_t *pNode,
   absl::StatusOr<rt::Graph *> clone = graphOf(clonedGraph);
   if (!clone.ok())
     return clone.status();
-  // A clone keeps the original's node order.
-  const auto &from = (*original)->graph->nodes();
-  const auto &to = (*clone)->nodes();
-  for (size_t i = 0; i < from.size() && i < to.size(); ++i)
-    if (from[i].get() == *original && to[i]->type == (*original)->type) {
-      *pNode = handle(to[i].get());
-      return absl::OkStatus();
-    }
-  return rt::makeError(cudaErrorInvalidValue,
-                       "the node has no counterpart in that graph");
+  absl::StatusOr<rt::GraphNode *> node = (*clone)->counterpart(*original);
+  if (!node.ok())
+    return node.status();
+  *pNode = handle(*node);
+  return absl::OkStatus();
 }
 
 //===--- Adding nodes ----------------------------------------------------------===//
@@ -502,11 +477,7 @@ absl::Status cudart::impl::cudaGraphGetRootNodes(cudaGraph_t graph,
   absl::StatusOr<rt::Graph *> g = graphOf(graph);
   if (!g.ok())
     return g.status();
-  std::vector<rt::GraphNode *> roots;
-  for (const auto &n : (*g)->nodes())
-    if (n->dependencies.empty())
-      roots.push_back(n.get());
-  return listNodes(roots, pRootNodes, pNumRootNodes);
+  return listNodes((*g)->roots(), pRootNodes, pNumRootNodes);
 }
 
 absl::Status cudart::impl::cudaGraphGetEdges(cudaGraph_t graph,
@@ -516,25 +487,8 @@ absl::Status cudart::impl::cudaGraphGetEdges(cudaGraph_t graph,
   absl::StatusOr<rt::Graph *> g = graphOf(graph);
   if (!g.ok())
     return g.status();
-  std::vector<rt::GraphNode *> froms, tos;
-  for (const auto &n : (*g)->nodes())
-    for (rt::GraphNode *dep : n->dependencies) {
-      froms.push_back(dep);
-      tos.push_back(n.get());
-    }
-  if (from != nullptr || to != nullptr) {
-    if (from == nullptr || to == nullptr)
-      return rt::makeError(cudaErrorInvalidValue, "from and to go together");
-    size_t capacity = *numEdges;
-    listNodes(froms, from, &capacity);
-    capacity = *numEdges;
-    listNodes(tos, to, &capacity);
-    if (*numEdges > froms.size())
-      *numEdges = froms.size();
-    return absl::OkStatus();
-  }
-  *numEdges = froms.size();
-  return absl::OkStatus();
+  return (*g)->edgesInto(reinterpret_cast<void **>(from),
+                         reinterpret_cast<void **>(to), numEdges);
 }
 
 absl::Status cudart::impl::cudaGraphNodeGetDependencies(
@@ -647,15 +601,8 @@ absl::Status cudart::impl::cudaGraphNodeSetEnabled(cudaGraphExec_t hGraphExec,
   absl::StatusOr<rt::GraphExec *> exec = execOf(hGraphExec);
   if (!exec.ok())
     return exec.status();
-  bool found = false;
-  for (rt::GraphExec::Step &step : (*exec)->steps)
-    if (step.original == reinterpret_cast<rt::GraphNode *>(hNode)) {
-      step.enabled = isEnabled != 0;
-      found = true;
-    }
-  return found ? absl::OkStatus()
-               : rt::makeError(cudaErrorInvalidValue,
-                               "the node is not part of the executable graph");
+  return (*exec)->enable(reinterpret_cast<rt::GraphNode *>(hNode),
+                         isEnabled != 0);
 }
 
 absl::Status cudart::impl::cudaGraphNodeGetEnabled(cudaGraphExec_t hGraphExec,
@@ -664,13 +611,12 @@ absl::Status cudart::impl::cudaGraphNodeGetEnabled(cudaGraphExec_t hGraphExec,
   absl::StatusOr<rt::GraphExec *> exec = execOf(hGraphExec);
   if (!exec.ok())
     return exec.status();
-  for (const rt::GraphExec::Step &step : (*exec)->steps)
-    if (step.original == reinterpret_cast<rt::GraphNode *>(hNode)) {
-      *isEnabled = step.enabled;
-      return absl::OkStatus();
-    }
-  return rt::makeError(cudaErrorInvalidValue,
-                       "the node is not part of the executable graph");
+  absl::StatusOr<bool> enabled =
+      (*exec)->enabled(reinterpret_cast<rt::GraphNode *>(hNode));
+  if (!enabled.ok())
+    return enabled.status();
+  *isEnabled = *enabled;
+  return absl::OkStatus();
 }
 
 absl::Status cudart::impl::cudaGraphExecKernelNodeSetParams(

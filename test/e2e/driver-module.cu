@@ -3,7 +3,7 @@
 // cuLaunchKernel through kernelParams and through a packed `extra` buffer,
 // a __device__ variable read through cuModuleGetGlobal, and the same image
 // loaded as a library (cuLibrary*, cudaLibrary*) whose kernels enumerate,
-// and the old cuParamSet*/cuLaunchGrid API.
+// the old cuParamSet*/cuLaunchGrid API, and a graph built with cuGraph*.
 // RUN: %lqcc -fatbin %S/Inputs/driver-kernels.cu -o %t.fatbin
 // RUN: %lqcc -I %S/Inputs/include %s -o %t -lcuda
 // RUN: %t %t.fatbin | FileCheck %s
@@ -164,6 +164,57 @@ int main(int argc, char **argv) {
   OK(cuMemcpyDtoH(y.data(), dy, n * sizeof(float)));
   EXPECT(y[10] == 41.0f + 10.0f);
   EXPECT(cuFuncSetBlockShape(axpy, 0, 1, 1) == CUDA_ERROR_INVALID_VALUE);
+
+  // A driver graph: set y to 1.0f, run axpy, copy y back.
+  {
+    CUgraph graph;
+    OK(cuGraphCreate(&graph, 0));
+    CUDA_MEMSET_NODE_PARAMS set;
+    std::memset(&set, 0, sizeof set);
+    set.dst = dy;
+    set.value = 0x3f800000; // 1.0f
+    set.elementSize = 4;
+    set.width = n;
+    set.height = 1;
+    CUgraphNode setNode, kernelNode, copyNode;
+    OK(cuGraphAddMemsetNode(&setNode, graph, nullptr, 0, &set, context));
+    CUDA_KERNEL_NODE_PARAMS kernel;
+    std::memset(&kernel, 0, sizeof kernel);
+    kernel.func = axpy;
+    kernel.gridDimX = (n + 255) / 256;
+    kernel.gridDimY = kernel.gridDimZ = 1;
+    kernel.blockDimX = 256;
+    kernel.blockDimY = kernel.blockDimZ = 1;
+    float three = 3.0f;
+    void *graphParams[] = {&three, &dx, &dy, &count};
+    kernel.kernelParams = graphParams;
+    OK(cuGraphAddKernelNode(&kernelNode, graph, &setNode, 1, &kernel));
+    std::vector<float> fromGraph(n, -1.0f);
+    CUDA_MEMCPY3D copy;
+    std::memset(&copy, 0, sizeof copy);
+    copy.srcMemoryType = CU_MEMORYTYPE_DEVICE;
+    copy.srcDevice = dy;
+    copy.srcPitch = n * sizeof(float);
+    copy.srcHeight = 1;
+    copy.dstMemoryType = CU_MEMORYTYPE_HOST;
+    copy.dstHost = fromGraph.data();
+    copy.dstPitch = n * sizeof(float);
+    copy.dstHeight = 1;
+    copy.WidthInBytes = n * sizeof(float);
+    copy.Height = copy.Depth = 1;
+    OK(cuGraphAddMemcpyNode(&copyNode, graph, &kernelNode, 1, &copy, context));
+    CUgraphExec exec;
+    OK(cuGraphInstantiate(&exec, graph, 0));
+    OK(cuGraphLaunch(exec, nullptr));
+    OK(cuCtxSynchronize());
+    for (int i = 0; i < n; ++i)
+      EXPECT(fromGraph[i] == 3.0f * i + 1.0f);
+    size_t nodes = 0;
+    OK(cuGraphGetNodes(graph, nullptr, &nodes));
+    EXPECT(nodes == 3);
+    OK(cuGraphExecDestroy(exec));
+    OK(cuGraphDestroy(graph));
+  }
 
   OK(cuMemFree(dx));
   OK(cuMemFree(dy));
