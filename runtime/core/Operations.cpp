@@ -21,10 +21,20 @@ absl::Status stickyStatus() {
 
 //===--- Streams and events ------------------------------------------------===//
 
+namespace {
+absl::Status captureUnsupported() {
+  return makeError(cudaErrorStreamCaptureUnsupported,
+                   "the operation is not allowed while the stream is "
+                   "capturing");
+}
+} // namespace
+
 absl::Status streamSynchronize(Runtime &rt, const void *stream) {
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())
     return s.status();
+  if (rt.captures().reject(s->get()))
+    return captureUnsupported();
   (*s)->synchronize();
   return stickyStatus();
 }
@@ -33,6 +43,8 @@ absl::Status streamQuery(Runtime &rt, const void *stream) {
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())
     return s.status();
+  if (rt.captures().reject(s->get()))
+    return captureUnsupported();
   return (*s)->idle() ? absl::OkStatus()
                       : makeError(cudaErrorNotReady, "the stream has work");
 }
@@ -41,7 +53,23 @@ absl::Status enqueueOn(Runtime &rt, const void *stream, Stream::Work work) {
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())
     return s.status();
+  if (rt.captures().reject(s->get()))
+    return captureUnsupported();
   rt.enqueue(*s, std::move(work));
+  return absl::OkStatus();
+}
+
+absl::Status enqueueHostFunction(Runtime &rt, const void *stream,
+                                 void (*fn)(void *), void *userData) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  if (rt.captures().add(s->get(), 3, // a host node
+                        [fn, userData](Runtime &rt, const void *on) {
+                          return enqueueHostFunction(rt, on, fn, userData);
+                        }))
+    return absl::OkStatus();
+  rt.enqueue(*s, [fn, userData] { fn(userData); });
   return absl::OkStatus();
 }
 
@@ -53,6 +81,14 @@ absl::Status streamWaitEvent(Runtime &rt, const void *stream,
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())
     return s.status();
+  // An event recorded under capture: the stream joins the capture.
+  if (rt.captures().waitEvent(s->get(), event))
+    return absl::OkStatus();
+  if (rt.captures().add(s->get(), 6, // an event wait node
+                        [event](Runtime &rt, const void *on) {
+                          return streamWaitEvent(rt, on, event);
+                        }))
+    return absl::OkStatus();
   std::vector<StreamPoint> after;
   if (std::shared_ptr<Event::Marker> marker = (*e)->marker())
     after.push_back(marker->point);
@@ -142,6 +178,8 @@ absl::Status eventRecord(Runtime &rt, const void *event, const void *stream) {
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())
     return s.status();
+  if (rt.captures().recordEvent(s->get(), event))
+    return absl::OkStatus();
   (*e)->record(*s);
   return absl::OkStatus();
 }
@@ -198,6 +236,8 @@ absl::Status allocateAsync(Runtime &rt, void **ptr, size_t bytes,
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())
     return s.status();
+  if (rt.captures().reject(s->get()))
+    return captureUnsupported(); // memory nodes are not captured yet
   if (pool == nullptr)
     pool = rt.pools().currentPool((*s)->context().ordinal());
   absl::StatusOr<void *> p = rt.pools().allocate(pool, bytes);
@@ -211,6 +251,8 @@ absl::Status freeAsync(Runtime &rt, void *ptr, const void *stream) {
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())
     return s.status();
+  if (rt.captures().reject(s->get()))
+    return captureUnsupported();
   if (ptr == nullptr)
     return absl::OkStatus();
   if (absl::Status st = rt.pools().beginFree(ptr); !st.ok())
@@ -313,6 +355,13 @@ absl::Status copy3D(Runtime &rt, const Copy3D &c, int kind, bool async,
           rt.memory().checkCopy(c.dst, dstBytes, c.src, srcBytes, kind);
       !s.ok())
     return s;
+  if (async)
+    if (absl::StatusOr<StreamRef> s = rt.stream(stream);
+        s.ok() && rt.captures().add(s->get(), 1, // a memcpy node
+                                    [c, kind](Runtime &rt, const void *on) {
+                                      return copy3D(rt, c, kind, true, on);
+                                    }))
+      return absl::OkStatus();
   if (empty)
     return async ? rt.stream(stream).status() : absl::OkStatus();
   return runOrEnqueue(rt, async, stream, [c] { copyNow(c); });
@@ -339,6 +388,13 @@ absl::Status set2D(Runtime &rt, const Set2D &s, bool async,
       reinterpret_cast<uintptr_t>(s.dst) % s.elementSize != 0)
     return makeError(cudaErrorInvalidValue,
                      "the destination is not aligned to the element size");
+  if (async)
+    if (absl::StatusOr<StreamRef> target = rt.stream(stream);
+        target.ok() && rt.captures().add(target->get(), 2, // a memset node
+                                         [s](Runtime &rt, const void *on) {
+                                           return set2D(rt, s, true, on);
+                                         }))
+      return absl::OkStatus();
   bool empty = s.width == 0 || s.height == 0 || s.depth == 0;
   if (empty)
     return async ? rt.stream(stream).status() : absl::OkStatus();

@@ -30,8 +30,13 @@ absl::Status streamSynchronize(Runtime &rt, const void *stream);
 absl::Status streamQuery(Runtime &rt, const void *stream);
 absl::Status streamWaitEvent(Runtime &rt, const void *stream,
                              const void *event);
-/// Runs `work` on the stream's thread when the stream gets there.
+/// Runs `work` on the stream's thread when the stream gets there;
+/// cudaErrorStreamCaptureUnsupported on a capturing stream.
 absl::Status enqueueOn(Runtime &rt, const void *stream, Stream::Work work);
+/// cudaLaunchHostFunc: `fn(userData)` in stream order (a host node under
+/// capture).
+absl::Status enqueueHostFunction(Runtime &rt, const void *stream,
+                                 void (*fn)(void *), void *userData);
 
 /// cudaStreamGetAttribute: `value` is a cudaLaunchAttributeValue (64
 /// bytes). Streams take the access policy window, the synchronization

@@ -350,6 +350,15 @@ absl::Status Runtime::launch(const ResolvedKernel &kernel,
                      "an earlier kernel failed; the context is unusable");
 
   auto copy = std::make_shared<ArgumentCopy>(*info, args);
+  // Under stream capture the launch becomes a kernel node (type 0) with
+  // its own copy of the arguments.
+  if (captures_.add(stream->get(), 0,
+                    [kernel, config, copy](Runtime &rt, const void *on) {
+                      LaunchConfig c = config;
+                      c.stream = const_cast<void *>(on);
+                      return rt.launch(kernel, c, copy->pointers.data());
+                    }))
+    return absl::OkStatus();
   KernelLaunch launch;
   launch.info = info;
   launch.grid = config.grid;

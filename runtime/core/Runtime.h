@@ -21,6 +21,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "core/Array.h"
+#include "core/Capture.h"
 #include "core/Context.h"
 #include "core/Device.h"
 #include "core/Event.h"
@@ -54,6 +55,8 @@ public:
   Arrays &arrays() { return arrays_; }
   Notifications &notifications() { return notifications_; }
   Graphs &graphs() { return graphs_; }
+  /// Keyed by the resolved Stream object, not the handle.
+  Captures &captures() { return captures_; }
 
   int deviceCount() const { return int(devices_.size()); }
   Device &device(int ordinal) { return *devices_[ordinal].device; }
@@ -128,6 +131,7 @@ private:
   Arrays arrays_{memory_};
   Notifications notifications_;
   Graphs graphs_;
+  Captures captures_;
   const bool launchBlocking_;
 
   mutable absl::Mutex mu_;

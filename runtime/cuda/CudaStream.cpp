@@ -66,7 +66,7 @@ absl::Status cuda::impl::cuStreamAddCallback(CUstream hStream,
 absl::Status cuda::impl::cuLaunchHostFunc(CUstream hStream, CUhostFn fn,
                                           void *userData) {
   LINGQU_CURRENT(c);
-  return rt::enqueueOn(runtime(), hStream, [fn, userData] { fn(userData); });
+  return rt::enqueueHostFunction(runtime(), hStream, fn, userData);
 }
 
 namespace {
@@ -200,15 +200,50 @@ absl::Status cuda::impl::cuStreamCopyAttributes(CUstream dst, CUstream src) {
   return rt::streamCopyAttributes(runtime(), dst, src);
 }
 
-//===--- Stream capture status -----------------------------------------------===//
-// Capturing cannot begin yet (cuStreamBeginCapture is not implemented), so
-// no stream is ever capturing; the thread's capture mode is kept all the same.
+//===--- Stream capture ------------------------------------------------------===//
+
+namespace {
+absl::StatusOr<const void *> captureKey(CUstream hStream) {
+  absl::StatusOr<rt::StreamRef> s = streamOf(hStream);
+  if (!s.ok())
+    return s.status();
+  return static_cast<const void *>(s->get());
+}
+} // namespace
+
+absl::Status cuda::impl::cuStreamBeginCapture(CUstream hStream,
+                                              CUstreamCaptureMode mode) {
+  absl::StatusOr<rt::StreamRef> s = streamOf(hStream);
+  if (!s.ok())
+    return s.status();
+  if ((*s)->kind() == rt::Stream::Kind::Legacy)
+    return rt::makeError(cudaErrorStreamCaptureUnsupported,
+                         "the legacy default stream cannot be captured");
+  return runtime().captures().begin(s->get(), mode);
+}
+
+absl::Status cuda::impl::cuStreamEndCapture(CUstream hStream,
+                                            CUgraph *phGraph) {
+  absl::StatusOr<const void *> key = captureKey(hStream);
+  if (!key.ok())
+    return key.status();
+  absl::StatusOr<std::unique_ptr<rt::Graph>> graph =
+      runtime().captures().end(*key);
+  if (!graph.ok())
+    return graph.status();
+  *phGraph =
+      reinterpret_cast<CUgraph>(runtime().graphs().adopt(std::move(*graph)));
+  return absl::OkStatus();
+}
 
 absl::Status cuda::impl::cuStreamIsCapturing(
     CUstream hStream, CUstreamCaptureStatus *captureStatus) {
-  if (absl::Status s = streamOf(hStream).status(); !s.ok())
-    return s;
-  *captureStatus = CU_STREAM_CAPTURE_STATUS_NONE;
+  absl::StatusOr<const void *> key = captureKey(hStream);
+  if (!key.ok())
+    return key.status();
+  *captureStatus = runtime().captures().capturing(*key)
+                       ? CU_STREAM_CAPTURE_STATUS_ACTIVE
+                       : CU_STREAM_CAPTURE_STATUS_NONE;
   return absl::OkStatus();
 }
 
@@ -216,11 +251,14 @@ absl::Status cuda::impl::cuStreamGetCaptureInfo(
     CUstream hStream, CUstreamCaptureStatus *captureStatus_out,
     cuuint64_t *id_out, CUgraph *graph_out,
     const CUgraphNode **dependencies_out, size_t *numDependencies_out) {
-  if (absl::Status s = streamOf(hStream).status(); !s.ok())
-    return s;
-  *captureStatus_out = CU_STREAM_CAPTURE_STATUS_NONE;
+  absl::StatusOr<const void *> key = captureKey(hStream);
+  if (!key.ok())
+    return key.status();
+  uint64_t id = runtime().captures().capturing(*key);
+  *captureStatus_out =
+      id ? CU_STREAM_CAPTURE_STATUS_ACTIVE : CU_STREAM_CAPTURE_STATUS_NONE;
   if (id_out)
-    *id_out = 0;
+    *id_out = id;
   if (graph_out)
     *graph_out = nullptr;
   if (dependencies_out)

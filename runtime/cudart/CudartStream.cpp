@@ -69,7 +69,7 @@ absl::Status cudart::impl::cudaStreamAddCallback(cudaStream_t stream,
 absl::Status cudart::impl::cudaLaunchHostFunc(cudaStream_t stream,
                                               cudaHostFn_t fn,
                                               void *userData) {
-  return rt::enqueueOn(runtime(), stream, [fn, userData] { fn(userData); });
+  return rt::enqueueHostFunction(runtime(), stream, fn, userData);
 }
 
 absl::Status cudart::impl::cudaStreamGetFlags(cudaStream_t hStream,
@@ -189,15 +189,51 @@ absl::Status cudart::impl::cudaStreamCopyAttributes(cudaStream_t dst,
   return rt::streamCopyAttributes(runtime(), dst, src);
 }
 
-//===--- Stream capture status -----------------------------------------------===//
-// Capturing cannot begin yet (cudaStreamBeginCapture is not implemented), so
-// no stream is ever capturing; the thread's capture mode is kept all the same.
+//===--- Stream capture ------------------------------------------------------===//
+
+namespace {
+/// The capture state key: the stream object a handle resolves to.
+absl::StatusOr<const void *> captureKey(cudaStream_t stream) {
+  absl::StatusOr<rt::StreamRef> s = runtime().stream(stream);
+  if (!s.ok())
+    return s.status();
+  return static_cast<const void *>(s->get());
+}
+} // namespace
+
+absl::Status cudart::impl::cudaStreamBeginCapture(
+    cudaStream_t stream, enum cudaStreamCaptureMode mode) {
+  absl::StatusOr<rt::StreamRef> s = runtime().stream(stream);
+  if (!s.ok())
+    return s.status();
+  if ((*s)->kind() == rt::Stream::Kind::Legacy)
+    return rt::makeError(cudaErrorStreamCaptureUnsupported,
+                         "the legacy default stream cannot be captured");
+  return runtime().captures().begin(s->get(), mode);
+}
+
+absl::Status cudart::impl::cudaStreamEndCapture(cudaStream_t stream,
+                                                cudaGraph_t *pGraph) {
+  absl::StatusOr<const void *> key = captureKey(stream);
+  if (!key.ok())
+    return key.status();
+  absl::StatusOr<std::unique_ptr<rt::Graph>> graph =
+      runtime().captures().end(*key);
+  if (!graph.ok())
+    return graph.status();
+  *pGraph = reinterpret_cast<cudaGraph_t>(
+      runtime().graphs().adopt(std::move(*graph)));
+  return absl::OkStatus();
+}
 
 absl::Status cudart::impl::cudaStreamIsCapturing(
     cudaStream_t stream, enum cudaStreamCaptureStatus *pCaptureStatus) {
-  if (absl::Status s = runtime().stream(stream).status(); !s.ok())
-    return s;
-  *pCaptureStatus = cudaStreamCaptureStatusNone;
+  absl::StatusOr<const void *> key = captureKey(stream);
+  if (!key.ok())
+    return key.status();
+  *pCaptureStatus = runtime().captures().capturing(*key)
+                        ? cudaStreamCaptureStatusActive
+                        : cudaStreamCaptureStatusNone;
   return absl::OkStatus();
 }
 
@@ -205,12 +241,16 @@ absl::Status cudart::impl::cudaStreamGetCaptureInfo(
     cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
     unsigned long long *id_out, cudaGraph_t *graph_out,
     const cudaGraphNode_t **dependencies_out, size_t *numDependencies_out) {
-  if (absl::Status s = runtime().stream(stream).status(); !s.ok())
-    return s;
-  *captureStatus_out = cudaStreamCaptureStatusNone;
-  // The rest describes a capture in progress; there is none.
+  absl::StatusOr<const void *> key = captureKey(stream);
+  if (!key.ok())
+    return key.status();
+  uint64_t id = runtime().captures().capturing(*key);
+  *captureStatus_out =
+      id ? cudaStreamCaptureStatusActive : cudaStreamCaptureStatusNone;
   if (id_out)
-    *id_out = 0;
+    *id_out = id;
+  // The graph under construction is not handed out (it becomes a graph at
+  // cudaStreamEndCapture), nor its dependency set.
   if (graph_out)
     *graph_out = nullptr;
   if (dependencies_out)
@@ -219,7 +259,6 @@ absl::Status cudart::impl::cudaStreamGetCaptureInfo(
     *numDependencies_out = 0;
   return absl::OkStatus();
 }
-
 absl::Status cudart::impl::cudaStreamGetCaptureInfo_v3(
     cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
     unsigned long long *id_out, cudaGraph_t *graph_out,

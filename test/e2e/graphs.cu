@@ -1,7 +1,9 @@
 // CUDA graphs built by hand: a set, a kernel, a child graph and a copy
 // back, with a host node counting launches; launched twice, cloned, its
 // kernel's parameters changed in the executable graph only; a cycle is
-// refused at instantiation.
+// refused at instantiation. Then the same work captured from two streams,
+// forked and joined through events, and a capture that synchronises and
+// is invalidated.
 // RUN: %lqcc -I %S/Inputs/include %s -o %t
 // RUN: %run %t | FileCheck %s
 // CHECK: graphs: PASS
@@ -122,6 +124,63 @@ int main() {
   EXPECT(cudaGraphRemoveDependencies(graph, &count, &zero, 1) ==
          cudaErrorInvalidValue);
   cudaGetLastError();
+
+  // Stream capture: s1 sets and adds 5, s2 (joined by an event) adds 2,
+  // s1 waits for s2 and copies back; a host node counts.
+  cudaStream_t s1, s2;
+  cudaEvent_t forked, joined;
+  EXPECT(cudaStreamCreateWithFlags(&s1, cudaStreamNonBlocking) == cudaSuccess);
+  EXPECT(cudaStreamCreateWithFlags(&s2, cudaStreamNonBlocking) == cudaSuccess);
+  EXPECT(cudaEventCreate(&forked) == cudaSuccess);
+  EXPECT(cudaEventCreate(&joined) == cudaSuccess);
+  launches = 0;
+  EXPECT(cudaStreamBeginCapture(s1, cudaStreamCaptureModeGlobal) ==
+         cudaSuccess);
+  cudaStreamCaptureStatus status;
+  EXPECT(cudaStreamIsCapturing(s1, &status) == cudaSuccess &&
+         status == cudaStreamCaptureStatusActive);
+  EXPECT(cudaMemsetAsync(data, 0, n * sizeof(int), s1) == cudaSuccess);
+  addTo<<<(n + 127) / 128, 128, 0, s1>>>(data, n, 5);
+  EXPECT(cudaEventRecord(forked, s1) == cudaSuccess);
+  EXPECT(cudaStreamWaitEvent(s2, forked, 0) == cudaSuccess);
+  EXPECT(cudaStreamIsCapturing(s2, &status) == cudaSuccess &&
+         status == cudaStreamCaptureStatusActive);
+  addTo<<<(n + 127) / 128, 128, 0, s2>>>(data, n, 2);
+  EXPECT(cudaEventRecord(joined, s2) == cudaSuccess);
+  EXPECT(cudaStreamWaitEvent(s1, joined, 0) == cudaSuccess);
+  EXPECT(cudaMemcpyAsync(host, data, sizeof host, cudaMemcpyDeviceToHost,
+                         s1) == cudaSuccess);
+  EXPECT(cudaLaunchHostFunc(s1, countLaunch, &launches) == cudaSuccess);
+  EXPECT(launches == 0 && host[0] == 2); // nothing ran yet
+  cudaGraph_t captured;
+  EXPECT(cudaStreamEndCapture(s1, &captured) == cudaSuccess);
+  EXPECT(cudaGraphGetNodes(captured, nullptr, &nodes) == cudaSuccess &&
+         nodes == 5);
+  cudaGraphExec_t capturedExec;
+  EXPECT(cudaGraphInstantiate(&capturedExec, captured, 0) == cudaSuccess);
+  for (int round = 0; round < 2; ++round) {
+    EXPECT(cudaGraphLaunch(capturedExec, stream) == cudaSuccess);
+    EXPECT(cudaStreamSynchronize(stream) == cudaSuccess);
+    EXPECT(host[0] == 7 && host[n - 1] == 7);
+  }
+  EXPECT(launches == 2);
+
+  // Synchronising a capturing stream invalidates the capture.
+  EXPECT(cudaStreamBeginCapture(s1, cudaStreamCaptureModeGlobal) ==
+         cudaSuccess);
+  EXPECT(cudaStreamBeginCapture(s1, cudaStreamCaptureModeGlobal) ==
+         cudaErrorIllegalState);
+  EXPECT(cudaStreamSynchronize(s1) == cudaErrorStreamCaptureUnsupported);
+  cudaGraph_t invalid;
+  EXPECT(cudaStreamEndCapture(s1, &invalid) ==
+         cudaErrorStreamCaptureInvalidated);
+  EXPECT(cudaStreamBeginCapture(0, cudaStreamCaptureModeGlobal) ==
+         cudaErrorStreamCaptureUnsupported);
+  cudaGetLastError();
+  EXPECT(cudaGraphExecDestroy(capturedExec) == cudaSuccess);
+  EXPECT(cudaGraphDestroy(captured) == cudaSuccess);
+  EXPECT(cudaStreamDestroy(s1) == cudaSuccess);
+  EXPECT(cudaStreamDestroy(s2) == cudaSuccess);
 
   EXPECT(cudaGraphExecDestroy(cloneExec) == cudaSuccess);
   EXPECT(cudaGraphExecDestroy(exec) == cudaSuccess);

@@ -106,6 +106,8 @@ def : DriverFunction<"cuStreamAddCallback", "stream"> {
 }
 
 def : DriverFunction<"cuStreamBeginCapture", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "mode < CU_STREAM_CAPTURE_MODE_GLOBAL || mode > CU_STREAM_CAPTURE_MODE_RELAXED">];
   let Symbol = "cuStreamBeginCapture_v2";
   let PerThread = "ptsz";
   let Params = [
@@ -135,6 +137,8 @@ def : DriverFunction<"cuThreadExchangeStreamCaptureMode", "stream"> {
 }
 
 def : DriverFunction<"cuStreamEndCapture", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "phGraph == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,
@@ -145,7 +149,6 @@ def : DriverFunction<"cuStreamEndCapture", "stream"> {
 def : DriverFunction<"cuStreamIsCapturing", "stream"> {
   let Implemented = 1;
   let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "captureStatus == nullptr">];
-  let Desc = "Always CU_STREAM_CAPTURE_STATUS_NONE: capture cannot begin yet.";
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,

@@ -174,6 +174,9 @@ def : RuntimeFunction<"cudaStreamAttachMemAsync", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamBeginCapture", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "mode < cudaStreamCaptureModeGlobal || mode > cudaStreamCaptureModeRelaxed">];
+  let Desc = "Kernels, async copies and sets, host functions and event waits become nodes; events carry captures across streams. The legacy stream cannot be captured; other work invalidates the capture.";
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "stream">,
@@ -202,6 +205,8 @@ def : RuntimeFunction<"cudaThreadExchangeStreamCaptureMode", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamEndCapture", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pGraph == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "stream">,
@@ -212,7 +217,6 @@ def : RuntimeFunction<"cudaStreamEndCapture", "stream"> {
 def : RuntimeFunction<"cudaStreamIsCapturing", "stream"> {
   let Implemented = 1;
   let Checks = [Check<"cudaErrorInvalidValue", "pCaptureStatus == nullptr">];
-  let Desc = "Always cudaStreamCaptureStatusNone: capture cannot begin yet.";
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "stream">,
@@ -223,7 +227,6 @@ def : RuntimeFunction<"cudaStreamIsCapturing", "stream"> {
 def : RuntimeFunction<"cudaStreamGetCaptureInfo", "stream"> {
   let Implemented = 1;
   let Checks = [Check<"cudaErrorInvalidValue", "captureStatus_out == nullptr">];
-  let Desc = "Always cudaStreamCaptureStatusNone: capture cannot begin yet.";
   let Symbol = "cudaStreamGetCaptureInfo_v2";
   let PerThread = "ptsz";
   let Params = [
