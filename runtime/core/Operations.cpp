@@ -171,6 +171,33 @@ absl::Status streamCopyAttributes(Runtime &rt, const void *dst,
   return absl::OkStatus();
 }
 
+absl::Status beginCapture(Runtime &rt, const void *stream, int mode) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  if ((*s)->kind() == Stream::Kind::Legacy)
+    return makeError(cudaErrorStreamCaptureUnsupported,
+                     "the legacy default stream cannot be captured");
+  return rt.captures().begin(s->get(), mode);
+}
+
+absl::StatusOr<Graph *> endCapture(Runtime &rt, const void *stream) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  absl::StatusOr<std::unique_ptr<Graph>> graph = rt.captures().end(s->get());
+  if (!graph.ok())
+    return graph.status();
+  return rt.graphs().adopt(std::move(*graph));
+}
+
+absl::StatusOr<uint64_t> captureId(Runtime &rt, const void *stream) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  return rt.captures().capturing(s->get());
+}
+
 absl::Status eventRecord(Runtime &rt, const void *event, const void *stream) {
   absl::StatusOr<std::shared_ptr<Event>> e = rt.event(event);
   if (!e.ok())

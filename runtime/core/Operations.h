@@ -19,6 +19,7 @@
 
 namespace lingqu::rt {
 
+class Graph;
 class Runtime;
 
 /// The sticky error of an earlier failed kernel, as a status.
@@ -47,6 +48,12 @@ absl::Status streamSetAttribute(Runtime &rt, const void *stream, int id,
                                 const void *value);
 absl::Status streamCopyAttributes(Runtime &rt, const void *dst,
                                   const void *src);
+
+/// cudaStreamBeginCapture (not on the legacy stream), cudaStreamEndCapture
+/// (the graph, registered), and the capture id of a stream (0: none).
+absl::Status beginCapture(Runtime &rt, const void *stream, int mode);
+absl::StatusOr<Graph *> endCapture(Runtime &rt, const void *stream);
+absl::StatusOr<uint64_t> captureId(Runtime &rt, const void *stream);
 
 absl::Status eventRecord(Runtime &rt, const void *event, const void *stream);
 /// cudaErrorNotReady until the recorded work has run.

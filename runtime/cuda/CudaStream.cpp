@@ -202,48 +202,30 @@ absl::Status cuda::impl::cuStreamCopyAttributes(CUstream dst, CUstream src) {
 
 //===--- Stream capture ------------------------------------------------------===//
 
-namespace {
-absl::StatusOr<const void *> captureKey(CUstream hStream) {
-  absl::StatusOr<rt::StreamRef> s = streamOf(hStream);
-  if (!s.ok())
-    return s.status();
-  return static_cast<const void *>(s->get());
-}
-} // namespace
-
 absl::Status cuda::impl::cuStreamBeginCapture(CUstream hStream,
                                               CUstreamCaptureMode mode) {
-  absl::StatusOr<rt::StreamRef> s = streamOf(hStream);
-  if (!s.ok())
-    return s.status();
-  if ((*s)->kind() == rt::Stream::Kind::Legacy)
-    return rt::makeError(cudaErrorStreamCaptureUnsupported,
-                         "the legacy default stream cannot be captured");
-  return runtime().captures().begin(s->get(), mode);
+  LINGQU_CURRENT(c);
+  return rt::beginCapture(runtime(), hStream, mode);
 }
 
 absl::Status cuda::impl::cuStreamEndCapture(CUstream hStream,
                                             CUgraph *phGraph) {
-  absl::StatusOr<const void *> key = captureKey(hStream);
-  if (!key.ok())
-    return key.status();
-  absl::StatusOr<std::unique_ptr<rt::Graph>> graph =
-      runtime().captures().end(*key);
+  LINGQU_CURRENT(c);
+  absl::StatusOr<rt::Graph *> graph = rt::endCapture(runtime(), hStream);
   if (!graph.ok())
     return graph.status();
-  *phGraph =
-      reinterpret_cast<CUgraph>(runtime().graphs().adopt(std::move(*graph)));
+  *phGraph = reinterpret_cast<CUgraph>(*graph);
   return absl::OkStatus();
 }
 
 absl::Status cuda::impl::cuStreamIsCapturing(
     CUstream hStream, CUstreamCaptureStatus *captureStatus) {
-  absl::StatusOr<const void *> key = captureKey(hStream);
-  if (!key.ok())
-    return key.status();
-  *captureStatus = runtime().captures().capturing(*key)
-                       ? CU_STREAM_CAPTURE_STATUS_ACTIVE
-                       : CU_STREAM_CAPTURE_STATUS_NONE;
+  LINGQU_CURRENT(c);
+  absl::StatusOr<uint64_t> id = rt::captureId(runtime(), hStream);
+  if (!id.ok())
+    return id.status();
+  *captureStatus =
+      *id ? CU_STREAM_CAPTURE_STATUS_ACTIVE : CU_STREAM_CAPTURE_STATUS_NONE;
   return absl::OkStatus();
 }
 
@@ -251,14 +233,14 @@ absl::Status cuda::impl::cuStreamGetCaptureInfo(
     CUstream hStream, CUstreamCaptureStatus *captureStatus_out,
     cuuint64_t *id_out, CUgraph *graph_out,
     const CUgraphNode **dependencies_out, size_t *numDependencies_out) {
-  absl::StatusOr<const void *> key = captureKey(hStream);
-  if (!key.ok())
-    return key.status();
-  uint64_t id = runtime().captures().capturing(*key);
+  LINGQU_CURRENT(c);
+  absl::StatusOr<uint64_t> id = rt::captureId(runtime(), hStream);
+  if (!id.ok())
+    return id.status();
   *captureStatus_out =
-      id ? CU_STREAM_CAPTURE_STATUS_ACTIVE : CU_STREAM_CAPTURE_STATUS_NONE;
+      *id ? CU_STREAM_CAPTURE_STATUS_ACTIVE : CU_STREAM_CAPTURE_STATUS_NONE;
   if (id_out)
-    *id_out = id;
+    *id_out = *id;
   if (graph_out)
     *graph_out = nullptr;
   if (dependencies_out)

@@ -191,49 +191,27 @@ absl::Status cudart::impl::cudaStreamCopyAttributes(cudaStream_t dst,
 
 //===--- Stream capture ------------------------------------------------------===//
 
-namespace {
-/// The capture state key: the stream object a handle resolves to.
-absl::StatusOr<const void *> captureKey(cudaStream_t stream) {
-  absl::StatusOr<rt::StreamRef> s = runtime().stream(stream);
-  if (!s.ok())
-    return s.status();
-  return static_cast<const void *>(s->get());
-}
-} // namespace
-
 absl::Status cudart::impl::cudaStreamBeginCapture(
     cudaStream_t stream, enum cudaStreamCaptureMode mode) {
-  absl::StatusOr<rt::StreamRef> s = runtime().stream(stream);
-  if (!s.ok())
-    return s.status();
-  if ((*s)->kind() == rt::Stream::Kind::Legacy)
-    return rt::makeError(cudaErrorStreamCaptureUnsupported,
-                         "the legacy default stream cannot be captured");
-  return runtime().captures().begin(s->get(), mode);
+  return rt::beginCapture(runtime(), stream, mode);
 }
 
 absl::Status cudart::impl::cudaStreamEndCapture(cudaStream_t stream,
                                                 cudaGraph_t *pGraph) {
-  absl::StatusOr<const void *> key = captureKey(stream);
-  if (!key.ok())
-    return key.status();
-  absl::StatusOr<std::unique_ptr<rt::Graph>> graph =
-      runtime().captures().end(*key);
+  absl::StatusOr<rt::Graph *> graph = rt::endCapture(runtime(), stream);
   if (!graph.ok())
     return graph.status();
-  *pGraph = reinterpret_cast<cudaGraph_t>(
-      runtime().graphs().adopt(std::move(*graph)));
+  *pGraph = reinterpret_cast<cudaGraph_t>(*graph);
   return absl::OkStatus();
 }
 
 absl::Status cudart::impl::cudaStreamIsCapturing(
     cudaStream_t stream, enum cudaStreamCaptureStatus *pCaptureStatus) {
-  absl::StatusOr<const void *> key = captureKey(stream);
-  if (!key.ok())
-    return key.status();
-  *pCaptureStatus = runtime().captures().capturing(*key)
-                        ? cudaStreamCaptureStatusActive
-                        : cudaStreamCaptureStatusNone;
+  absl::StatusOr<uint64_t> id = rt::captureId(runtime(), stream);
+  if (!id.ok())
+    return id.status();
+  *pCaptureStatus =
+      *id ? cudaStreamCaptureStatusActive : cudaStreamCaptureStatusNone;
   return absl::OkStatus();
 }
 
@@ -241,14 +219,13 @@ absl::Status cudart::impl::cudaStreamGetCaptureInfo(
     cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
     unsigned long long *id_out, cudaGraph_t *graph_out,
     const cudaGraphNode_t **dependencies_out, size_t *numDependencies_out) {
-  absl::StatusOr<const void *> key = captureKey(stream);
-  if (!key.ok())
-    return key.status();
-  uint64_t id = runtime().captures().capturing(*key);
+  absl::StatusOr<uint64_t> id = rt::captureId(runtime(), stream);
+  if (!id.ok())
+    return id.status();
   *captureStatus_out =
-      id ? cudaStreamCaptureStatusActive : cudaStreamCaptureStatusNone;
+      *id ? cudaStreamCaptureStatusActive : cudaStreamCaptureStatusNone;
   if (id_out)
-    *id_out = id;
+    *id_out = *id;
   // The graph under construction is not handed out (it becomes a graph at
   // cudaStreamEndCapture), nor its dependency set.
   if (graph_out)
@@ -259,6 +236,7 @@ absl::Status cudart::impl::cudaStreamGetCaptureInfo(
     *numDependencies_out = 0;
   return absl::OkStatus();
 }
+
 absl::Status cudart::impl::cudaStreamGetCaptureInfo_v3(
     cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
     unsigned long long *id_out, cudaGraph_t *graph_out,
