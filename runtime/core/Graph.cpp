@@ -3,6 +3,7 @@
 #include "core/Graph.h"
 
 #include <algorithm>
+#include <fstream>
 
 #include "absl/strings/str_format.h"
 #include "core/Runtime.h"
@@ -94,6 +95,30 @@ absl::Status Graph::edgesInto(void **from, void **to, size_t *count) const {
   return absl::OkStatus();
 }
 
+absl::Status Graph::writeDot(const char *path) const {
+  static const char *const kNames[] = {
+      "kernel", "memcpy", "memset", "host", "graph", "empty",
+      "wait_event", "event_record"};
+  std::ofstream out(path);
+  if (!out)
+    return makeError(cudaErrorOperatingSystem,
+                     absl::StrFormat("cannot write %s", path));
+  out << "digraph lingqu_graph {\n";
+  for (const auto &n : nodes_) {
+    int type = n->type;
+    const char *name =
+        type >= 0 && type < 8 ? kNames[type] : "node";
+    out << absl::StrFormat("  n%p [label=\"%s\"];\n", n.get(), name);
+  }
+  for (const auto &n : nodes_)
+    for (const GraphNode *dep : n->dependencies)
+      out << absl::StrFormat("  n%p -> n%p;\n", dep, n.get());
+  out << "}\n";
+  return out ? absl::OkStatus()
+             : makeError(cudaErrorOperatingSystem,
+                         absl::StrFormat("cannot write %s", path));
+}
+
 void listInto(const std::vector<GraphNode *> &nodes, void **out,
               size_t *count) {
   if (out != nullptr)
@@ -153,6 +178,7 @@ void Graph::remove(GraphNode *node) {
 std::unique_ptr<Graph>
 Graph::clone(absl::flat_hash_map<const GraphNode *, GraphNode *> *map) const {
   auto copy = std::make_unique<Graph>();
+  copy->userObjects.holdAlso(userObjects);
   absl::flat_hash_map<const GraphNode *, GraphNode *> local;
   auto &m = map ? *map : local;
   for (const auto &node : nodes_) {
@@ -238,6 +264,28 @@ absl::StatusOr<bool> GraphExec::enabled(const GraphNode *node) const {
   return invalid("the node is not part of the executable graph");
 }
 
+absl::Status GraphExec::update(const Graph &graph, UpdateFailure &failure) {
+  constexpr int kTopologyChanged = 2, kNodeTypeChanged = 3;
+  std::vector<const GraphNode *> order;
+  if (absl::Status s = graph.order(order); !s.ok())
+    return s;
+  auto fail = [&](int result, const GraphNode *node) {
+    failure = {result, node};
+    return makeError(cudaErrorGraphExecUpdateFailure,
+                     "the graph does not have the executable graph's shape");
+  };
+  if (order.size() != steps.size())
+    return fail(kTopologyChanged, nullptr);
+  for (size_t i = 0; i < order.size(); ++i)
+    if (order[i]->type != steps[i].type)
+      return fail(kNodeTypeChanged, order[i]);
+  for (size_t i = 0; i < order.size(); ++i) {
+    steps[i].operation = order[i]->operation;
+    steps[i].original = order[i]; // Exec*SetParams now name the new nodes
+  }
+  return absl::OkStatus();
+}
+
 Graph *Graphs::create() { return adopt(std::make_unique<Graph>()); }
 
 Graph *Graphs::adopt(std::unique_ptr<Graph> graph) {
@@ -291,8 +339,9 @@ absl::StatusOr<GraphExec *> Graphs::instantiate(const Graph &graph,
     return s;
   auto exec = std::make_unique<GraphExec>();
   exec->flags = flags;
+  exec->userObjects.holdAlso(graph.userObjects);
   for (const GraphNode *node : order)
-    exec->steps.push_back({node, node->operation});
+    exec->steps.push_back({node, node->type, node->operation});
   GraphExec *raw = exec.get();
   absl::MutexLock lock(&mu_);
   execs_.emplace(raw, std::move(exec));

@@ -21,6 +21,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "core/UserObject.h"
 
 namespace lingqu::rt {
 
@@ -63,6 +64,8 @@ public:
   std::vector<GraphNode *> roots() const;
   /// The node of this graph (a clone) that `original` became.
   absl::StatusOr<GraphNode *> counterpart(const GraphNode *original) const;
+  /// cudaGraphDebugDotPrint: the graph in Graphviz's DOT language.
+  absl::Status writeDot(const char *path) const;
   /// Writes the edges as CUDA's edge queries do (see listInto).
   absl::Status edgesInto(void **from, void **to, size_t *count) const;
   /// cudaErrorInvalidValue unless every dependency is a node of this graph.
@@ -84,6 +87,9 @@ public:
   /// flattened in; cudaErrorInvalidValue for a cycle.
   absl::Status order(std::vector<const GraphNode *> &out) const;
 
+  /// cudaGraphRetainUserObject's references, released with the graph.
+  UserObjectRefs userObjects;
+
 private:
   std::vector<std::unique_ptr<GraphNode>> nodes_;
 };
@@ -91,12 +97,17 @@ private:
 /// An instantiated graph: the launch order, fixed at instantiation.
 struct GraphExec {
   struct Step {
-    const GraphNode *original; ///< the node it came from (Exec*SetParams)
+    /// The node it came from (Exec*SetParams); compared, never read: the
+    /// graph may be gone.
+    const GraphNode *original;
+    int type;
     NodeOperation operation;
     bool enabled = true;
   };
   std::vector<Step> steps;
   unsigned long long flags = 0;
+  /// The graph's user objects, held while the executable graph lives.
+  UserObjectRefs userObjects;
   /// Enqueues every step on `stream`, in order.
   absl::Status launch(Runtime &rt, const void *stream) const;
   /// Exec*SetParams: what `node` does in this instantiation from now on;
@@ -104,6 +115,14 @@ struct GraphExec {
   absl::Status replace(const GraphNode *node, const NodeOperation &operation);
   absl::Status enable(const GraphNode *node, bool enabled);
   absl::StatusOr<bool> enabled(const GraphNode *node) const;
+  /// cudaGraphExecUpdate: takes `graph`'s node operations if it has the
+  /// same shape (node count, types, order); else leaves the executable
+  /// graph as it was and names the first node that differs.
+  struct UpdateFailure {
+    int result = 0; ///< cudaGraphExecUpdateResult
+    const GraphNode *node = nullptr;
+  };
+  absl::Status update(const Graph &graph, UpdateFailure &failure);
 };
 
 /// CUDA's list queries: with `out` null, `*count` becomes the number of

@@ -611,3 +611,72 @@ absl::Status cuda::impl::cuGraphExecEventWaitNodeSetEvent(
   return setExecNode(hGraphExec, hNode, CU_GRAPH_NODE_TYPE_WAIT_EVENT,
                      eventNode(event, false));
 }
+
+//===--- User objects, updates, printing ---------------------------------------===//
+
+absl::Status cuda::impl::cuUserObjectCreate(CUuserObject *object_out,
+                                            void *ptr, CUhostFn destroy,
+                                            unsigned int initialRefcount,
+                                            unsigned int flags) {
+  *object_out = static_cast<CUuserObject>(
+      rt::UserObjects::get().create(ptr, destroy, initialRefcount));
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuUserObjectRetain(CUuserObject object,
+                                            unsigned int count) {
+  return rt::UserObjects::get().retain(object, count);
+}
+
+absl::Status cuda::impl::cuUserObjectRelease(CUuserObject object,
+                                             unsigned int count) {
+  return rt::UserObjects::get().release(object, count);
+}
+
+absl::Status cuda::impl::cuGraphRetainUserObject(CUgraph graph,
+                                                 CUuserObject object,
+                                                 unsigned int count,
+                                                 unsigned int flags) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  return (*g)->userObjects.add(object, count,
+                               flags & CU_GRAPH_USER_OBJECT_MOVE);
+}
+
+absl::Status cuda::impl::cuGraphReleaseUserObject(CUgraph graph,
+                                                  CUuserObject object,
+                                                  unsigned int count) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  return (*g)->userObjects.drop(object, count);
+}
+
+absl::Status cuda::impl::cuGraphDebugDotPrint(CUgraph hGraph,
+                                              const char *path,
+                                              unsigned int flags) {
+  absl::StatusOr<rt::Graph *> g = graphOf(hGraph);
+  if (!g.ok())
+    return g.status();
+  return (*g)->writeDot(path);
+}
+
+absl::Status cuda::impl::cuGraphExecUpdate(
+    CUgraphExec hGraphExec, CUgraph hGraph,
+    CUgraphExecUpdateResultInfo *resultInfo) {
+  absl::StatusOr<rt::GraphExec *> exec = execOf(hGraphExec);
+  if (!exec.ok())
+    return exec.status();
+  absl::StatusOr<rt::Graph *> g = graphOf(hGraph);
+  if (!g.ok())
+    return g.status();
+  rt::GraphExec::UpdateFailure failure;
+  absl::Status s = (*exec)->update(**g, failure);
+  if (resultInfo) {
+    resultInfo->result = static_cast<CUgraphExecUpdateResult>(failure.result);
+    resultInfo->errorNode = handle(const_cast<rt::GraphNode *>(failure.node));
+    resultInfo->errorFromNode = nullptr;
+  }
+  return s;
+}

@@ -665,3 +665,72 @@ absl::Status cudart::impl::cudaGraphExecEventWaitNodeSetEvent(
   return setExecNode(hGraphExec, hNode, cudaGraphNodeTypeWaitEvent,
                      eventNode(event, false));
 }
+
+//===--- User objects, updates, printing ---------------------------------------===//
+
+absl::Status cudart::impl::cudaUserObjectCreate(cudaUserObject_t *object_out,
+                                                void *ptr, cudaHostFn_t destroy,
+                                                unsigned int initialRefcount,
+                                                unsigned int flags) {
+  *object_out = static_cast<cudaUserObject_t>(
+      rt::UserObjects::get().create(ptr, destroy, initialRefcount));
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaUserObjectRetain(cudaUserObject_t object,
+                                                unsigned int count) {
+  return rt::UserObjects::get().retain(object, count);
+}
+
+absl::Status cudart::impl::cudaUserObjectRelease(cudaUserObject_t object,
+                                                 unsigned int count) {
+  return rt::UserObjects::get().release(object, count);
+}
+
+absl::Status cudart::impl::cudaGraphRetainUserObject(cudaGraph_t graph,
+                                                     cudaUserObject_t object,
+                                                     unsigned int count,
+                                                     unsigned int flags) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  return (*g)->userObjects.add(object, count, flags & cudaGraphUserObjectMove);
+}
+
+absl::Status cudart::impl::cudaGraphReleaseUserObject(cudaGraph_t graph,
+                                                      cudaUserObject_t object,
+                                                      unsigned int count) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  return (*g)->userObjects.drop(object, count);
+}
+
+absl::Status cudart::impl::cudaGraphDebugDotPrint(cudaGraph_t graph,
+                                                  const char *path,
+                                                  unsigned int flags) {
+  absl::StatusOr<rt::Graph *> g = graphOf(graph);
+  if (!g.ok())
+    return g.status();
+  return (*g)->writeDot(path);
+}
+
+absl::Status cudart::impl::cudaGraphExecUpdate(
+    cudaGraphExec_t hGraphExec, cudaGraph_t hGraph,
+    cudaGraphExecUpdateResultInfo *resultInfo) {
+  absl::StatusOr<rt::GraphExec *> exec = execOf(hGraphExec);
+  if (!exec.ok())
+    return exec.status();
+  absl::StatusOr<rt::Graph *> g = graphOf(hGraph);
+  if (!g.ok())
+    return g.status();
+  rt::GraphExec::UpdateFailure failure;
+  absl::Status s = (*exec)->update(**g, failure);
+  if (resultInfo) {
+    resultInfo->result = static_cast<cudaGraphExecUpdateResult>(failure.result);
+    resultInfo->errorNode =
+        handle(const_cast<rt::GraphNode *>(failure.node));
+    resultInfo->errorFromNode = nullptr;
+  }
+  return s;
+}

@@ -16,6 +16,8 @@ __global__ void addTo(int *data, int n, int amount) {
 }
 
 static void countLaunch(void *counter) { ++*static_cast<int *>(counter); }
+static int destroyed = 0;
+static void destroyObject(void *) { ++destroyed; }
 
 int main() {
   const int n = 300;
@@ -181,6 +183,51 @@ int main() {
   EXPECT(cudaGraphDestroy(captured) == cudaSuccess);
   EXPECT(cudaStreamDestroy(s1) == cudaSuccess);
   EXPECT(cudaStreamDestroy(s2) == cudaSuccess);
+
+  // User objects live as long as a graph or executable graph holds them.
+  cudaUserObject_t object;
+  EXPECT(cudaUserObjectCreate(&object, nullptr, destroyObject, 1,
+                              cudaUserObjectNoDestructorSync) == cudaSuccess);
+  cudaGraph_t holder;
+  EXPECT(cudaGraphCreate(&holder, 0) == cudaSuccess);
+  EXPECT(cudaGraphRetainUserObject(holder, object, 1,
+                                   cudaGraphUserObjectMove) == cudaSuccess);
+  cudaGraphExec_t holderExec;
+  EXPECT(cudaGraphInstantiate(&holderExec, holder, 0) == cudaSuccess);
+  EXPECT(cudaGraphDestroy(holder) == cudaSuccess);
+  EXPECT(destroyed == 0); // the executable graph still holds it
+  EXPECT(cudaGraphExecDestroy(holderExec) == cudaSuccess);
+  EXPECT(destroyed == 1);
+  EXPECT(cudaUserObjectRelease(object, 1) == cudaErrorInvalidValue);
+  cudaGetLastError();
+
+  // An executable graph takes a same-shaped graph's parameters.
+  cudaGraph_t changedGraph;
+  EXPECT(cudaGraphClone(&changedGraph, graph) == cudaSuccess);
+  cudaGraphNode_t changedAdd;
+  EXPECT(cudaGraphNodeFindInClone(&changedAdd, add, changedGraph) ==
+         cudaSuccess);
+  int hundred = 100;
+  void *hundredArgs[] = {&data, &count_, &hundred};
+  cudaKernelNodeParams bigger = kernel;
+  bigger.kernelParams = hundredArgs;
+  EXPECT(cudaGraphKernelNodeSetParams(changedAdd, &bigger) == cudaSuccess);
+  cudaGraphExecUpdateResultInfo info;
+  EXPECT(cudaGraphExecUpdate(cloneExec, changedGraph, &info) == cudaSuccess);
+  // The update keeps which nodes are enabled; the nodes are the new graph's.
+  EXPECT(cudaGraphNodeSetEnabled(cloneExec, changedAdd, 1) == cudaSuccess);
+  EXPECT(cudaGraphLaunch(cloneExec, stream) == cudaSuccess);
+  EXPECT(cudaStreamSynchronize(stream) == cudaSuccess);
+  EXPECT(host[0] == 102);
+  cudaGraphNode_t extra;
+  EXPECT(cudaGraphAddEmptyNode(&extra, changedGraph, nullptr, 0) ==
+         cudaSuccess);
+  EXPECT(cudaGraphExecUpdate(cloneExec, changedGraph, &info) ==
+         cudaErrorGraphExecUpdateFailure);
+  EXPECT(info.result == cudaGraphExecUpdateErrorTopologyChanged);
+  cudaGetLastError();
+  EXPECT(cudaGraphDebugDotPrint(changedGraph, "/dev/null", 0) == cudaSuccess);
+  EXPECT(cudaGraphDestroy(changedGraph) == cudaSuccess);
 
   EXPECT(cudaGraphExecDestroy(cloneExec) == cudaSuccess);
   EXPECT(cudaGraphExecDestroy(exec) == cudaSuccess);

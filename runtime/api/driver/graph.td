@@ -681,6 +681,7 @@ def : DriverFunction<"cuGraphDestroy", "graph"> {
 }
 
 def : DriverFunction<"cuGraphExecUpdate", "graph"> {
+  let Implemented = 1;
   let Symbol = "cuGraphExecUpdate_v2";
   let Params = [
     Param<"CUgraphExec", "hGraphExec">,
@@ -713,6 +714,8 @@ def : DriverFunction<"cuGraphKernelNodeSetAttribute", "graph"> {
 }
 
 def : DriverFunction<"cuGraphDebugDotPrint", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "path == nullptr">];
   let Params = [
     Param<"CUgraph", "hGraph">,
     Param<"const char *", "path">,
@@ -721,6 +724,8 @@ def : DriverFunction<"cuGraphDebugDotPrint", "graph"> {
 }
 
 def : DriverFunction<"cuUserObjectCreate", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "object_out == nullptr || destroy == nullptr || initialRefcount == 0 || flags != CU_USER_OBJECT_NO_DESTRUCTOR_SYNC">];
   let Params = [
     Param<"CUuserObject *", "object_out">,
     Param<"void *", "ptr">,
@@ -731,6 +736,8 @@ def : DriverFunction<"cuUserObjectCreate", "graph"> {
 }
 
 def : DriverFunction<"cuUserObjectRetain", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "count == 0">];
   let Params = [
     Param<"CUuserObject", "object">,
     Param<"unsigned int", "count">
@@ -738,6 +745,8 @@ def : DriverFunction<"cuUserObjectRetain", "graph"> {
 }
 
 def : DriverFunction<"cuUserObjectRelease", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "count == 0">];
   let Params = [
     Param<"CUuserObject", "object">,
     Param<"unsigned int", "count">
@@ -745,6 +754,8 @@ def : DriverFunction<"cuUserObjectRelease", "graph"> {
 }
 
 def : DriverFunction<"cuGraphRetainUserObject", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "count == 0 || (flags & ~CU_GRAPH_USER_OBJECT_MOVE)">];
   let Params = [
     Param<"CUgraph", "graph">,
     Param<"CUuserObject", "object">,
@@ -754,6 +765,8 @@ def : DriverFunction<"cuGraphRetainUserObject", "graph"> {
 }
 
 def : DriverFunction<"cuGraphReleaseUserObject", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "count == 0">];
   let Params = [
     Param<"CUgraph", "graph">,
     Param<"CUuserObject", "object">,

@@ -755,6 +755,8 @@ def : RuntimeFunction<"cudaGraphNodeGetEnabled", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphExecUpdate", "graph"> {
+  let Implemented = 1;
+  let Desc = "Same node count, types and order: the graph's parameters are taken; else cudaErrorGraphExecUpdateFailure.";
   let Params = [
     Param<"cudaGraphExec_t", "hGraphExec">,
     Param<"cudaGraph_t", "hGraph">,
@@ -796,6 +798,9 @@ def : RuntimeFunction<"cudaGraphDestroy", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphDebugDotPrint", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "path == nullptr">];
+  let Desc = "Nodes by type and the edges between them.";
   let Params = [
     Param<"cudaGraph_t", "graph">,
     Param<"const char *", "path">,
@@ -804,6 +809,9 @@ def : RuntimeFunction<"cudaGraphDebugDotPrint", "graph"> {
 }
 
 def : RuntimeFunction<"cudaUserObjectCreate", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "object_out == nullptr || destroy == nullptr || initialRefcount == 0 || flags != cudaUserObjectNoDestructorSync">];
+  let Desc = "The destructor runs on the thread that drops the last reference.";
   let Params = [
     Param<"cudaUserObject_t *", "object_out">,
     Param<"void *", "ptr">,
@@ -814,6 +822,8 @@ def : RuntimeFunction<"cudaUserObjectCreate", "graph"> {
 }
 
 def : RuntimeFunction<"cudaUserObjectRetain", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "count == 0">];
   let Params = [
     Param<"cudaUserObject_t", "object">,
     Param<"unsigned int", "count", "1">
@@ -821,6 +831,8 @@ def : RuntimeFunction<"cudaUserObjectRetain", "graph"> {
 }
 
 def : RuntimeFunction<"cudaUserObjectRelease", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "count == 0">];
   let Params = [
     Param<"cudaUserObject_t", "object">,
     Param<"unsigned int", "count", "1">
@@ -828,6 +840,8 @@ def : RuntimeFunction<"cudaUserObjectRelease", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphRetainUserObject", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "count == 0 || (flags & ~cudaGraphUserObjectMove)">];
   let Params = [
     Param<"cudaGraph_t", "graph">,
     Param<"cudaUserObject_t", "object">,
@@ -837,6 +851,8 @@ def : RuntimeFunction<"cudaGraphRetainUserObject", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphReleaseUserObject", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "count == 0">];
   let Params = [
     Param<"cudaGraph_t", "graph">,
     Param<"cudaUserObject_t", "object">,
