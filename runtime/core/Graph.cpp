@@ -3,6 +3,7 @@
 #include "core/Graph.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 
 #include "absl/strings/str_format.h"
@@ -117,6 +118,22 @@ absl::Status Graph::writeDot(const char *path) const {
   return out ? absl::OkStatus()
              : makeError(cudaErrorOperatingSystem,
                          absl::StrFormat("cannot write %s", path));
+}
+
+constexpr size_t kEdgeDataBytes = 8;
+
+absl::Status checkDefaultEdges(const void *edgeData, size_t count) {
+  const auto *bytes = static_cast<const unsigned char *>(edgeData);
+  for (size_t i = 0; edgeData && i < count * kEdgeDataBytes; ++i)
+    if (bytes[i] != 0)
+      return makeError(cudaErrorNotSupported,
+                       "only default edges (no ports, full dependency)");
+  return absl::OkStatus();
+}
+
+void writeDefaultEdges(void *edgeData, size_t count) {
+  if (edgeData)
+    std::memset(edgeData, 0, count * kEdgeDataBytes);
 }
 
 void listInto(const std::vector<GraphNode *> &nodes, void **out,

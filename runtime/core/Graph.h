@@ -125,6 +125,12 @@ struct GraphExec {
   absl::Status update(const Graph &graph, UpdateFailure &failure);
 };
 
+/// Edge data (cudaGraphEdgeData / CUgraphEdgeData, 8 bytes each): Lingqu's
+/// edges are all default ones (full dependencies, no ports), so given data
+/// must be zero (else cudaErrorNotSupported) and reported data is zero.
+absl::Status checkDefaultEdges(const void *edgeData, size_t count);
+void writeDefaultEdges(void *edgeData, size_t count);
+
 /// CUDA's list queries: with `out` null, `*count` becomes the number of
 /// nodes; else up to `*count` handles are written and `*count` shrinks to
 /// the number there are.

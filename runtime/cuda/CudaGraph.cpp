@@ -680,3 +680,72 @@ absl::Status cuda::impl::cuGraphExecUpdate(
   }
   return s;
 }
+
+//===--- Edge data and instantiation parameters --------------------------------===//
+
+absl::Status cuda::impl::cuGraphGetEdges_v2(CUgraph hGraph, CUgraphNode *from,
+                                            CUgraphNode *to,
+                                            CUgraphEdgeData *edgeData,
+                                            size_t *numEdges) {
+  if (absl::Status s = impl::cuGraphGetEdges(hGraph, from, to, numEdges);
+      !s.ok())
+    return s;
+  if (from)
+    rt::writeDefaultEdges(edgeData, *numEdges);
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuGraphNodeGetDependencies_v2(
+    CUgraphNode hNode, CUgraphNode *dependencies, CUgraphEdgeData *edgeData,
+    size_t *numDependencies) {
+  if (absl::Status s = impl::cuGraphNodeGetDependencies(hNode, dependencies,
+                                                        numDependencies);
+      !s.ok())
+    return s;
+  if (dependencies)
+    rt::writeDefaultEdges(edgeData, *numDependencies);
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuGraphNodeGetDependentNodes_v2(
+    CUgraphNode hNode, CUgraphNode *dependentNodes, CUgraphEdgeData *edgeData,
+    size_t *numDependentNodes) {
+  if (absl::Status s = impl::cuGraphNodeGetDependentNodes(
+          hNode, dependentNodes, numDependentNodes);
+      !s.ok())
+    return s;
+  if (dependentNodes)
+    rt::writeDefaultEdges(edgeData, *numDependentNodes);
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuGraphAddDependencies_v2(
+    CUgraph hGraph, const CUgraphNode *from, const CUgraphNode *to,
+    const CUgraphEdgeData *edgeData, size_t numDependencies) {
+  if (absl::Status s = rt::checkDefaultEdges(edgeData, numDependencies);
+      !s.ok())
+    return s;
+  return impl::cuGraphAddDependencies(hGraph, from, to, numDependencies);
+}
+
+absl::Status cuda::impl::cuGraphRemoveDependencies_v2(
+    CUgraph hGraph, const CUgraphNode *from, const CUgraphNode *to,
+    const CUgraphEdgeData *edgeData, size_t numDependencies) {
+  if (absl::Status s = rt::checkDefaultEdges(edgeData, numDependencies);
+      !s.ok())
+    return s;
+  return impl::cuGraphRemoveDependencies(hGraph, from, to, numDependencies);
+}
+
+absl::Status cuda::impl::cuGraphInstantiateWithParams(
+    CUgraphExec *phGraphExec, CUgraph hGraph,
+    CUDA_GRAPH_INSTANTIATE_PARAMS *instantiateParams) {
+  absl::Status s =
+      impl::cuGraphInstantiate(phGraphExec, hGraph, instantiateParams->flags);
+  instantiateParams->hErrNode_out = nullptr;
+  instantiateParams->result_out =
+      s.ok() ? CUDA_GRAPH_INSTANTIATE_SUCCESS : CUDA_GRAPH_INSTANTIATE_ERROR;
+  if (s.ok() && (instantiateParams->flags & CUDA_GRAPH_INSTANTIATE_FLAG_UPLOAD))
+    return impl::cuGraphUpload(*phGraphExec, instantiateParams->hUploadStream);
+  return s;
+}

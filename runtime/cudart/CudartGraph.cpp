@@ -734,3 +734,73 @@ absl::Status cudart::impl::cudaGraphExecUpdate(
   }
   return s;
 }
+
+//===--- Edge data and instantiation parameters --------------------------------===//
+
+absl::Status cudart::impl::cudaGraphGetEdges_v2(cudaGraph_t graph,
+                                                cudaGraphNode_t *from,
+                                                cudaGraphNode_t *to,
+                                                cudaGraphEdgeData *edgeData,
+                                                size_t *numEdges) {
+  if (absl::Status s = impl::cudaGraphGetEdges(graph, from, to, numEdges);
+      !s.ok())
+    return s;
+  if (from)
+    rt::writeDefaultEdges(edgeData, *numEdges);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphNodeGetDependencies_v2(
+    cudaGraphNode_t node, cudaGraphNode_t *pDependencies,
+    cudaGraphEdgeData *edgeData, size_t *pNumDependencies) {
+  if (absl::Status s = impl::cudaGraphNodeGetDependencies(node, pDependencies,
+                                                          pNumDependencies);
+      !s.ok())
+    return s;
+  if (pDependencies)
+    rt::writeDefaultEdges(edgeData, *pNumDependencies);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphNodeGetDependentNodes_v2(
+    cudaGraphNode_t node, cudaGraphNode_t *pDependentNodes,
+    cudaGraphEdgeData *edgeData, size_t *pNumDependentNodes) {
+  if (absl::Status s = impl::cudaGraphNodeGetDependentNodes(
+          node, pDependentNodes, pNumDependentNodes);
+      !s.ok())
+    return s;
+  if (pDependentNodes)
+    rt::writeDefaultEdges(edgeData, *pNumDependentNodes);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGraphAddDependencies_v2(
+    cudaGraph_t graph, const cudaGraphNode_t *from, const cudaGraphNode_t *to,
+    const cudaGraphEdgeData *edgeData, size_t numDependencies) {
+  if (absl::Status s = rt::checkDefaultEdges(edgeData, numDependencies);
+      !s.ok())
+    return s;
+  return impl::cudaGraphAddDependencies(graph, from, to, numDependencies);
+}
+
+absl::Status cudart::impl::cudaGraphRemoveDependencies_v2(
+    cudaGraph_t graph, const cudaGraphNode_t *from, const cudaGraphNode_t *to,
+    const cudaGraphEdgeData *edgeData, size_t numDependencies) {
+  if (absl::Status s = rt::checkDefaultEdges(edgeData, numDependencies);
+      !s.ok())
+    return s;
+  return impl::cudaGraphRemoveDependencies(graph, from, to, numDependencies);
+}
+
+absl::Status cudart::impl::cudaGraphInstantiateWithParams(
+    cudaGraphExec_t *pGraphExec, cudaGraph_t graph,
+    cudaGraphInstantiateParams *instantiateParams) {
+  absl::Status s = impl::cudaGraphInstantiateWithFlags(
+      pGraphExec, graph, instantiateParams->flags);
+  instantiateParams->errNode_out = nullptr;
+  instantiateParams->result_out =
+      s.ok() ? cudaGraphInstantiateSuccess : cudaGraphInstantiateError;
+  if (s.ok() && (instantiateParams->flags & cudaGraphInstantiateFlagUpload))
+    return impl::cudaGraphUpload(*pGraphExec, instantiateParams->uploadStream);
+  return s;
+}

@@ -9,6 +9,8 @@
 // CHECK: graphs: PASS
 #include "expect.h"
 
+#include <cstring>
+
 __global__ void addTo(int *data, int n, int amount) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n)
@@ -117,6 +119,26 @@ int main() {
   EXPECT(cudaStreamSynchronize(stream) == cudaSuccess);
   EXPECT(host[0] == 2);
   EXPECT(launches == 4);
+
+  // Edge data: default edges only, reported as zeros.
+  cudaGraphNode_t fromNodes[8], toNodes[8];
+  cudaGraphEdgeData edgeData[8];
+  std::memset(edgeData, 0xff, sizeof edgeData);
+  size_t edgeCount = 8;
+  EXPECT(cudaGraphGetEdges_v2(graph, fromNodes, toNodes, edgeData,
+                              &edgeCount) == cudaSuccess);
+  EXPECT(edgeCount == 4 && edgeData[0].type == 0 && edgeData[3].to_port == 0);
+  cudaGraphEdgeData programmatic = {};
+  programmatic.type = cudaGraphDependencyTypeProgrammatic;
+  EXPECT(cudaGraphAddDependencies_v2(graph, &zero, &count, &programmatic, 1) ==
+         cudaErrorNotSupported);
+  cudaGetLastError();
+  cudaGraphInstantiateParams instantiate = {};
+  cudaGraphExec_t viaParams;
+  EXPECT(cudaGraphInstantiateWithParams(&viaParams, graph, &instantiate) ==
+         cudaSuccess);
+  EXPECT(instantiate.result_out == cudaGraphInstantiateSuccess);
+  EXPECT(cudaGraphExecDestroy(viaParams) == cudaSuccess);
 
   // A cycle cannot be instantiated.
   EXPECT(cudaGraphAddDependencies(graph, &count, &zero, 1) == cudaSuccess);

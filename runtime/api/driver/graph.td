@@ -420,6 +420,8 @@ def : DriverFunction<"cuGraphGetEdges", "graph"> {
 }
 
 def : DriverFunction<"cuGraphGetEdges_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "numEdges == nullptr">];
   let Params = [
     Param<"CUgraph", "hGraph">,
     Param<"CUgraphNode *", "from">,
@@ -440,6 +442,8 @@ def : DriverFunction<"cuGraphNodeGetDependencies", "graph"> {
 }
 
 def : DriverFunction<"cuGraphNodeGetDependencies_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "numDependencies == nullptr">];
   let Params = [
     Param<"CUgraphNode", "hNode">,
     Param<"CUgraphNode *", "dependencies">,
@@ -459,6 +463,8 @@ def : DriverFunction<"cuGraphNodeGetDependentNodes", "graph"> {
 }
 
 def : DriverFunction<"cuGraphNodeGetDependentNodes_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "numDependentNodes == nullptr">];
   let Params = [
     Param<"CUgraphNode", "hNode">,
     Param<"CUgraphNode *", "dependentNodes">,
@@ -479,6 +485,8 @@ def : DriverFunction<"cuGraphAddDependencies", "graph"> {
 }
 
 def : DriverFunction<"cuGraphAddDependencies_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "numDependencies > 0 && (from == nullptr || to == nullptr)">];
   let Params = [
     Param<"CUgraph", "hGraph">,
     Param<"const CUgraphNode *", "from">,
@@ -500,6 +508,8 @@ def : DriverFunction<"cuGraphRemoveDependencies", "graph"> {
 }
 
 def : DriverFunction<"cuGraphRemoveDependencies_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "numDependencies > 0 && (from == nullptr || to == nullptr)">];
   let Params = [
     Param<"CUgraph", "hGraph">,
     Param<"const CUgraphNode *", "from">,
@@ -527,6 +537,8 @@ def : DriverFunction<"cuGraphInstantiate", "graph"> {
 }
 
 def : DriverFunction<"cuGraphInstantiateWithParams", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "phGraphExec == nullptr || instantiateParams == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"CUgraphExec *", "phGraphExec">,

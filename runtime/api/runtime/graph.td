@@ -483,6 +483,9 @@ def : RuntimeFunction<"cudaGraphGetEdges", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphGetEdges_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "numEdges == nullptr">];
+  let Desc = "Every edge is a default one: edge data comes back zero.";
   let Params = [
     Param<"cudaGraph_t", "graph">,
     Param<"cudaGraphNode_t *", "from">,
@@ -503,6 +506,8 @@ def : RuntimeFunction<"cudaGraphNodeGetDependencies", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphNodeGetDependencies_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pNumDependencies == nullptr">];
   let Params = [
     Param<"cudaGraphNode_t", "node">,
     Param<"cudaGraphNode_t *", "pDependencies">,
@@ -522,6 +527,8 @@ def : RuntimeFunction<"cudaGraphNodeGetDependentNodes", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphNodeGetDependentNodes_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pNumDependentNodes == nullptr">];
   let Params = [
     Param<"cudaGraphNode_t", "node">,
     Param<"cudaGraphNode_t *", "pDependentNodes">,
@@ -542,6 +549,9 @@ def : RuntimeFunction<"cudaGraphAddDependencies", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphAddDependencies_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "numDependencies > 0 && (from == nullptr || to == nullptr)">];
+  let Desc = "Default edges only; ports and programmatic edges are cudaErrorNotSupported.";
   let Params = [
     Param<"cudaGraph_t", "graph">,
     Param<"const cudaGraphNode_t *", "from">,
@@ -563,6 +573,8 @@ def : RuntimeFunction<"cudaGraphRemoveDependencies", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphRemoveDependencies_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "numDependencies > 0 && (from == nullptr || to == nullptr)">];
   let Params = [
     Param<"cudaGraph_t", "graph">,
     Param<"const cudaGraphNode_t *", "from">,
@@ -600,6 +612,8 @@ def : RuntimeFunction<"cudaGraphInstantiateWithFlags", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphInstantiateWithParams", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pGraphExec == nullptr || instantiateParams == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaGraphExec_t *", "pGraphExec">,
