@@ -120,6 +120,20 @@ absl::Status Graph::writeDot(const char *path) const {
                          absl::StrFormat("cannot write %s", path));
 }
 
+absl::Status graphMemAttribute(int attr, void *value, bool set) {
+  if (attr < 0 || attr > 3)
+    return invalid("not a cudaGraphMemAttributeType");
+  uint64_t v = 0;
+  if (!set) {
+    std::memcpy(value, &v, sizeof v);
+    return absl::OkStatus();
+  }
+  std::memcpy(&v, value, sizeof v);
+  if ((attr != 1 && attr != 3) || v != 0)
+    return invalid("only a high-water mark can be set, and only to 0");
+  return absl::OkStatus();
+}
+
 constexpr size_t kEdgeDataBytes = 8;
 
 absl::Status checkDefaultEdges(const void *edgeData, size_t count) {

@@ -125,6 +125,12 @@ struct GraphExec {
   absl::Status update(const Graph &graph, UpdateFailure &failure);
 };
 
+/// cudaDeviceGetGraphMemAttribute: graph memory nodes are not supported, so
+/// no graph ever holds memory and every attribute (cudaGraphMemAttributeType:
+/// used/reserved, current/high, 0..3) is 0; setting one is a reset of a
+/// high-water mark (1, 3) to 0. cudaErrorInvalidValue otherwise.
+absl::Status graphMemAttribute(int attr, void *value, bool set);
+
 /// Edge data (cudaGraphEdgeData / CUgraphEdgeData, 8 bytes each): Lingqu's
 /// edges are all default ones (full dependencies, no ports), so given data
 /// must be zero (else cudaErrorNotSupported) and reported data is zero.

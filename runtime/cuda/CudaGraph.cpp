@@ -749,3 +749,17 @@ absl::Status cuda::impl::cuGraphInstantiateWithParams(
     return impl::cuGraphUpload(*phGraphExec, instantiateParams->hUploadStream);
   return s;
 }
+
+absl::Status cuda::impl::cuDeviceGraphMemTrim(CUdevice device) {
+  return absl::OkStatus(); // no graph holds memory to trim
+}
+
+absl::Status cuda::impl::cuDeviceGetGraphMemAttribute(
+    CUdevice device, CUgraphMem_attribute attr, void *value) {
+  return rt::graphMemAttribute(attr, value, false);
+}
+
+absl::Status cuda::impl::cuDeviceSetGraphMemAttribute(
+    CUdevice device, CUgraphMem_attribute attr, void *value) {
+  return rt::graphMemAttribute(attr, value, true);
+}

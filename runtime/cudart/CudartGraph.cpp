@@ -804,3 +804,21 @@ absl::Status cudart::impl::cudaGraphInstantiateWithParams(
     return impl::cudaGraphUpload(*pGraphExec, instantiateParams->uploadStream);
   return s;
 }
+
+absl::Status cudart::impl::cudaDeviceGraphMemTrim(int device) {
+  return runtime().checkDevice(device); // no graph holds memory to trim
+}
+
+absl::Status cudart::impl::cudaDeviceGetGraphMemAttribute(
+    int device, enum cudaGraphMemAttributeType attr, void *value) {
+  if (absl::Status s = runtime().checkDevice(device); !s.ok())
+    return s;
+  return rt::graphMemAttribute(attr, value, false);
+}
+
+absl::Status cudart::impl::cudaDeviceSetGraphMemAttribute(
+    int device, enum cudaGraphMemAttributeType attr, void *value) {
+  if (absl::Status s = runtime().checkDevice(device); !s.ok())
+    return s;
+  return rt::graphMemAttribute(attr, value, true);
+}

@@ -140,6 +140,15 @@ int main() {
   EXPECT(instantiate.result_out == cudaGraphInstantiateSuccess);
   EXPECT(cudaGraphExecDestroy(viaParams) == cudaSuccess);
 
+  unsigned long long graphMemory = 1;
+  EXPECT(cudaDeviceGetGraphMemAttribute(0, cudaGraphMemAttrUsedMemCurrent,
+                                        &graphMemory) == cudaSuccess &&
+         graphMemory == 0);
+  EXPECT(cudaDeviceSetGraphMemAttribute(0, cudaGraphMemAttrUsedMemCurrent,
+                                        &graphMemory) ==
+         cudaErrorInvalidValue);
+  cudaGetLastError();
+
   // A cycle cannot be instantiated.
   EXPECT(cudaGraphAddDependencies(graph, &count, &zero, 1) == cudaSuccess);
   cudaGraphExec_t cyclic;

@@ -339,12 +339,17 @@ def : DriverFunction<"cuGraphMemFreeNodeGetParams", "graph"> {
 }
 
 def : DriverFunction<"cuDeviceGraphMemTrim", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(device)">];
   let Params = [
     Param<"CUdevice", "device">
   ];
 }
 
 def : DriverFunction<"cuDeviceGetGraphMemAttribute", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "value == nullptr">,
+                Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(device)">];
   let Params = [
     Param<"CUdevice", "device">,
     Param<"CUgraphMem_attribute", "attr">,
@@ -353,6 +358,9 @@ def : DriverFunction<"cuDeviceGetGraphMemAttribute", "graph"> {
 }
 
 def : DriverFunction<"cuDeviceSetGraphMemAttribute", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "value == nullptr">,
+                Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(device)">];
   let Params = [
     Param<"CUdevice", "device">,
     Param<"CUgraphMem_attribute", "attr">,

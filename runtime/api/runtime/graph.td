@@ -402,12 +402,16 @@ def : RuntimeFunction<"cudaGraphMemFreeNodeGetParams", "graph"> {
 }
 
 def : RuntimeFunction<"cudaDeviceGraphMemTrim", "graph"> {
+  let Implemented = 1;
   let Params = [
     Param<"int", "device">
   ];
 }
 
 def : RuntimeFunction<"cudaDeviceGetGraphMemAttribute", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "value == nullptr">];
+  let Desc = "0: graph memory nodes are not supported, so no graph holds memory.";
   let Params = [
     Param<"int", "device">,
     Param<"enum cudaGraphMemAttributeType", "attr">,
@@ -416,6 +420,8 @@ def : RuntimeFunction<"cudaDeviceGetGraphMemAttribute", "graph"> {
 }
 
 def : RuntimeFunction<"cudaDeviceSetGraphMemAttribute", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "value == nullptr">];
   let Params = [
     Param<"int", "device">,
     Param<"enum cudaGraphMemAttributeType", "attr">,
