@@ -120,6 +120,50 @@ absl::Status Graph::writeDot(const char *path) const {
                          absl::StrFormat("cannot write %s", path));
 }
 
+std::shared_ptr<KernelArguments> copyArguments(const lingqu_kernel_info &info,
+                                               void *const *args) {
+  auto copy = std::make_shared<KernelArguments>();
+  for (uint32_t i = 0; i < info.num_params; ++i) {
+    const char *arg = static_cast<const char *>(args[i]);
+    copy->bytes.emplace_back(arg, arg + info.param_sizes[i]);
+  }
+  for (auto &arg : copy->bytes)
+    copy->pointers.push_back(arg.data());
+  return copy;
+}
+
+NodeOperation kernelOperation(const ResolvedKernel &kernel,
+                              const LaunchConfig &config,
+                              std::shared_ptr<const KernelArguments> args) {
+  return [kernel, config, args](Runtime &rt, const void *stream) {
+    LaunchConfig c = config;
+    c.stream = const_cast<void *>(stream);
+    return rt.launch(kernel, c, const_cast<void **>(args->pointers.data()));
+  };
+}
+
+NodeOperation setOperation(const Set2D &set) {
+  return [set](Runtime &rt, const void *stream) {
+    return set2D(rt, set, true, stream);
+  };
+}
+
+NodeOperation hostOperation(void (*fn)(void *), void *userData) {
+  return [fn, userData](Runtime &rt, const void *stream) {
+    return enqueueHostFunction(rt, stream, fn, userData);
+  };
+}
+
+NodeOperation eventOperation(const void *event, bool record) {
+  if (record)
+    return [event](Runtime &rt, const void *stream) {
+      return eventRecord(rt, event, stream);
+    };
+  return [event](Runtime &rt, const void *stream) {
+    return streamWaitEvent(rt, stream, event);
+  };
+}
+
 absl::Status graphMemAttribute(int attr, void *value, bool set) {
   if (attr < 0 || attr > 3)
     return invalid("not a cudaGraphMemAttributeType");

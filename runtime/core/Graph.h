@@ -21,6 +21,9 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "core/LaunchConfig.h"
+#include "core/Operations.h"
+#include "core/Registry.h"
 #include "core/UserObject.h"
 
 namespace lingqu::rt {
@@ -124,6 +127,22 @@ struct GraphExec {
   };
   absl::Status update(const Graph &graph, UpdateFailure &failure);
 };
+
+/// The operations of the node kinds both APIs build (their parameter
+/// structs differ, what the nodes do does not).
+struct KernelArguments {
+  std::vector<std::vector<char>> bytes;
+  std::vector<void *> pointers; ///< one per parameter, into `bytes`
+};
+/// Copies the arguments `args` points to, one per parameter of `info`.
+std::shared_ptr<KernelArguments> copyArguments(const lingqu_kernel_info &info,
+                                               void *const *args);
+NodeOperation kernelOperation(const ResolvedKernel &kernel,
+                              const LaunchConfig &config,
+                              std::shared_ptr<const KernelArguments> args);
+NodeOperation setOperation(const Set2D &set);
+NodeOperation hostOperation(void (*fn)(void *), void *userData);
+NodeOperation eventOperation(const void *event, bool record);
 
 /// cudaDeviceGetGraphMemAttribute: graph memory nodes are not supported, so
 /// no graph ever holds memory and every attribute (cudaGraphMemAttributeType:

@@ -28,9 +28,7 @@ struct Built {
 
 struct KernelParams {
   CUDA_KERNEL_NODE_PARAMS api{};
-  rt::ResolvedKernel kernel;
-  std::vector<std::vector<char>> args;
-  std::vector<void *> pointers;
+  std::shared_ptr<rt::KernelArguments> args;
 };
 
 absl::StatusOr<Built> kernelNode(const CUDA_KERNEL_NODE_PARAMS &p) {
@@ -48,28 +46,16 @@ absl::StatusOr<Built> kernelNode(const CUDA_KERNEL_NODE_PARAMS &p) {
                                          "extra"
                                        : "the kernel's arguments are missing");
   auto params = std::make_shared<KernelParams>();
-  params->kernel = (*f)->kernel;
-  for (uint32_t i = 0; i < info.num_params; ++i) {
-    const char *arg = static_cast<const char *>(p.kernelParams[i]);
-    params->args.emplace_back(arg, arg + info.param_sizes[i]);
-  }
-  for (auto &arg : params->args)
-    params->pointers.push_back(arg.data());
+  params->args = rt::copyArguments(info, p.kernelParams);
   params->api = p;
-  params->api.kernelParams = params->pointers.data();
+  params->api.kernelParams = params->args->pointers.data();
   params->api.extra = nullptr;
   rt::LaunchConfig config;
   config.grid = {p.gridDimX, p.gridDimY, p.gridDimZ};
   config.block = {p.blockDimX, p.blockDimY, p.blockDimZ};
   config.dynamicSharedBytes = p.sharedMemBytes;
-  std::shared_ptr<const KernelParams> shared = params;
-  return Built{[shared, config](rt::Runtime &rt, const void *stream) {
-                 rt::LaunchConfig c = config;
-                 c.stream = const_cast<void *>(stream);
-                 return rt.launch(shared->kernel, c,
-                                  const_cast<void **>(shared->pointers.data()));
-               },
-               shared};
+  return Built{rt::kernelOperation((*f)->kernel, config, params->args),
+               std::shared_ptr<const KernelParams>(params)};
 }
 
 absl::StatusOr<Built> memcpyNode(const CUDA_MEMCPY3D &p) {
@@ -93,36 +79,21 @@ absl::StatusOr<Built> memsetNode(const CUDA_MEMSET_NODE_PARAMS &p) {
   set.elementSize = p.elementSize;
   set.width = p.width;
   set.height = p.height;
-  return Built{[set](rt::Runtime &rt, const void *stream) {
-                 return rt::set2D(rt, set, true, stream);
-               },
-               params};
+  return Built{rt::setOperation(set), params};
 }
 
 absl::StatusOr<Built> hostNode(const CUDA_HOST_NODE_PARAMS &p) {
   if (p.fn == nullptr)
     return rt::makeDriverError(CUDA_ERROR_INVALID_VALUE, "no host function");
   auto params = std::make_shared<const CUDA_HOST_NODE_PARAMS>(p);
-  return Built{[fn = p.fn, data = p.userData](rt::Runtime &rt,
-                                              const void *stream) {
-                 return rt::enqueueOn(rt, stream, [fn, data] { fn(data); });
-               },
-               params};
+  return Built{rt::hostOperation(p.fn, p.userData), params};
 }
 
 absl::StatusOr<Built> eventNode(CUevent event, bool record) {
   if (absl::Status s = runtime().event(event).status(); !s.ok())
     return s;
-  auto params = std::make_shared<const CUevent>(event);
-  if (record)
-    return Built{[event](rt::Runtime &rt, const void *stream) {
-                   return rt::eventRecord(rt, event, stream);
-                 },
-                 params};
-  return Built{[event](rt::Runtime &rt, const void *stream) {
-                 return rt::streamWaitEvent(rt, stream, event);
-               },
-               params};
+  return Built{rt::eventOperation(event, record),
+               std::make_shared<const CUevent>(event)};
 }
 
 absl::StatusOr<rt::Graph *> graphOf(CUgraph g) {
