@@ -9,6 +9,7 @@
 #include "cuda/CudaApi.h"
 #include "CudaImpl.h"
 
+#include <cstring>
 #include <vector>
 
 #include "core/Graph.h"
@@ -733,4 +734,81 @@ absl::Status cuda::impl::cuDeviceGetGraphMemAttribute(
 absl::Status cuda::impl::cuDeviceSetGraphMemAttribute(
     CUdevice device, CUgraphMem_attribute attr, void *value) {
   return rt::graphMemAttribute(attr, value, true);
+}
+
+//===--- Nodes described by CUgraphNodeParams ----------------------------------===//
+
+namespace {
+absl::StatusOr<Built> builtFrom(const CUgraphNodeParams &p) {
+  switch (p.type) {
+  case CU_GRAPH_NODE_TYPE_KERNEL: {
+    CUDA_KERNEL_NODE_PARAMS k;
+    std::memcpy(&k, &p.kernel, sizeof k); // the same layout as _v3
+    return kernelNode(k);
+  }
+  case CU_GRAPH_NODE_TYPE_MEMCPY:
+    return memcpyNode(p.memcpy.copyParams);
+  case CU_GRAPH_NODE_TYPE_MEMSET: {
+    const CUDA_MEMSET_NODE_PARAMS_v2 &m = p.memset;
+    return memsetNode(CUDA_MEMSET_NODE_PARAMS{m.dst, m.pitch, m.value,
+                                              m.elementSize, m.width,
+                                              m.height});
+  }
+  case CU_GRAPH_NODE_TYPE_HOST:
+    return hostNode(CUDA_HOST_NODE_PARAMS{p.host.fn, p.host.userData});
+  case CU_GRAPH_NODE_TYPE_EVENT_RECORD:
+    return eventNode(p.eventRecord.event, true);
+  case CU_GRAPH_NODE_TYPE_WAIT_EVENT:
+    return eventNode(p.eventWait.event, false);
+  case CU_GRAPH_NODE_TYPE_EMPTY:
+    return Built{};
+  default:
+    return rt::makeDriverError(CUDA_ERROR_NOT_SUPPORTED,
+                               "this node type is not supported by Lingqu yet");
+  }
+}
+} // namespace
+
+absl::Status cuda::impl::cuGraphAddNode(CUgraphNode *phGraphNode,
+                                        CUgraph hGraph,
+                                        const CUgraphNode *dependencies,
+                                        size_t numDependencies,
+                                        CUgraphNodeParams *nodeParams) {
+  if (nodeParams->type == CU_GRAPH_NODE_TYPE_GRAPH)
+    return impl::cuGraphAddChildGraphNode(phGraphNode, hGraph, dependencies,
+                                          numDependencies,
+                                          nodeParams->graph.graph);
+  return addNode(phGraphNode, hGraph, dependencies, numDependencies,
+                 nodeParams->type, builtFrom(*nodeParams));
+}
+
+absl::Status cuda::impl::cuGraphAddNode_v2(CUgraphNode *phGraphNode,
+                                           CUgraph hGraph,
+                                           const CUgraphNode *dependencies,
+                                           const CUgraphEdgeData *dependencyData,
+                                           size_t numDependencies,
+                                           CUgraphNodeParams *nodeParams) {
+  if (absl::Status s = rt::checkDefaultEdges(dependencyData, numDependencies);
+      !s.ok())
+    return s;
+  return impl::cuGraphAddNode(phGraphNode, hGraph, dependencies,
+                              numDependencies, nodeParams);
+}
+
+absl::Status cuda::impl::cuGraphNodeSetParams(CUgraphNode hNode,
+                                              CUgraphNodeParams *nodeParams) {
+  if (nodeParams->type == CU_GRAPH_NODE_TYPE_GRAPH)
+    return rt::makeDriverError(CUDA_ERROR_NOT_SUPPORTED,
+                               "a child graph node's graph is fixed");
+  return setNode(hNode, nodeParams->type, builtFrom(*nodeParams));
+}
+
+absl::Status cuda::impl::cuGraphExecNodeSetParams(CUgraphExec hGraphExec,
+                                                  CUgraphNode hNode,
+                                                  CUgraphNodeParams *nodeParams) {
+  if (nodeParams->type == CU_GRAPH_NODE_TYPE_GRAPH)
+    return rt::makeDriverError(CUDA_ERROR_NOT_SUPPORTED,
+                               "a child graph node's graph is fixed");
+  return setExecNode(hGraphExec, hNode, nodeParams->type,
+                     builtFrom(*nodeParams));
 }

@@ -793,3 +793,79 @@ absl::Status cudart::impl::cudaDeviceSetGraphMemAttribute(
     return s;
   return rt::graphMemAttribute(attr, value, true);
 }
+
+//===--- Nodes described by cudaGraphNodeParams --------------------------------===//
+
+namespace {
+/// The node a cudaGraphNodeParams describes (child graphs aside).
+absl::StatusOr<Built> builtFrom(const cudaGraphNodeParams &p) {
+  switch (p.type) {
+  case cudaGraphNodeTypeKernel: {
+    const cudaKernelNodeParamsV2 &k = p.kernel;
+    cudaKernelNodeParams params = {k.func,           k.gridDim,
+                                   k.blockDim,       k.sharedMemBytes,
+                                   k.kernelParams,   k.extra};
+    return kernelNode(params);
+  }
+  case cudaGraphNodeTypeMemcpy:
+    return memcpyNode(p.memcpy.copyParams);
+  case cudaGraphNodeTypeMemset: {
+    const cudaMemsetParamsV2 &m = p.memset;
+    return memsetNode(cudaMemsetParams{m.dst, m.pitch, m.value, m.elementSize,
+                                       m.width, m.height});
+  }
+  case cudaGraphNodeTypeHost:
+    return hostNode(cudaHostNodeParams{p.host.fn, p.host.userData});
+  case cudaGraphNodeTypeEventRecord:
+    return eventNode(p.eventRecord.event, true);
+  case cudaGraphNodeTypeWaitEvent:
+    return eventNode(p.eventWait.event, false);
+  case cudaGraphNodeTypeEmpty:
+    return Built{};
+  default:
+    return rt::makeError(cudaErrorNotSupported,
+                         "this node type is not supported by Lingqu yet");
+  }
+}
+} // namespace
+
+absl::Status cudart::impl::cudaGraphAddNode(cudaGraphNode_t *pGraphNode,
+                                            cudaGraph_t graph,
+                                            const cudaGraphNode_t *pDependencies,
+                                            size_t numDependencies,
+                                            struct cudaGraphNodeParams *nodeParams) {
+  if (nodeParams->type == cudaGraphNodeTypeGraph)
+    return impl::cudaGraphAddChildGraphNode(pGraphNode, graph, pDependencies,
+                                            numDependencies,
+                                            nodeParams->graph.graph);
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 nodeParams->type, builtFrom(*nodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphAddNode_v2(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, const cudaGraphEdgeData *dependencyData,
+    size_t numDependencies, struct cudaGraphNodeParams *nodeParams) {
+  if (absl::Status s = rt::checkDefaultEdges(dependencyData, numDependencies);
+      !s.ok())
+    return s;
+  return impl::cudaGraphAddNode(pGraphNode, graph, pDependencies,
+                                numDependencies, nodeParams);
+}
+
+absl::Status cudart::impl::cudaGraphNodeSetParams(
+    cudaGraphNode_t node, struct cudaGraphNodeParams *nodeParams) {
+  if (nodeParams->type == cudaGraphNodeTypeGraph)
+    return rt::makeError(cudaErrorNotSupported,
+                         "a child graph node's graph is fixed");
+  return setNode(node, nodeParams->type, builtFrom(*nodeParams));
+}
+
+absl::Status cudart::impl::cudaGraphExecNodeSetParams(
+    cudaGraphExec_t graphExec, cudaGraphNode_t node,
+    struct cudaGraphNodeParams *nodeParams) {
+  if (nodeParams->type == cudaGraphNodeTypeGraph)
+    return rt::makeError(cudaErrorNotSupported,
+                         "a child graph node's graph is fixed");
+  return setExecNode(graphExec, node, nodeParams->type, builtFrom(*nodeParams));
+}

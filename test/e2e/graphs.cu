@@ -149,6 +149,30 @@ int main() {
          cudaErrorInvalidValue);
   cudaGetLastError();
 
+  // The generic form: a host node from cudaGraphNodeParams.
+  cudaGraph_t generic;
+  EXPECT(cudaGraphCreate(&generic, 0) == cudaSuccess);
+  cudaGraphNodeParams hostNodeParams = {};
+  hostNodeParams.type = cudaGraphNodeTypeHost;
+  hostNodeParams.host.fn = countLaunch;
+  hostNodeParams.host.userData = &launches;
+  cudaGraphNode_t genericNode;
+  EXPECT(cudaGraphAddNode(&genericNode, generic, nullptr, 0,
+                          &hostNodeParams) == cudaSuccess);
+  cudaGraphExec_t genericExec;
+  EXPECT(cudaGraphInstantiate(&genericExec, generic, 0) == cudaSuccess);
+  int before = launches;
+  EXPECT(cudaGraphLaunch(genericExec, stream) == cudaSuccess);
+  EXPECT(cudaStreamSynchronize(stream) == cudaSuccess);
+  EXPECT(launches == before + 1);
+  cudaGraphNodeParams conditional = {};
+  conditional.type = cudaGraphNodeTypeConditional;
+  EXPECT(cudaGraphAddNode(&genericNode, generic, nullptr, 0, &conditional) ==
+         cudaErrorNotSupported);
+  cudaGetLastError();
+  EXPECT(cudaGraphExecDestroy(genericExec) == cudaSuccess);
+  EXPECT(cudaGraphDestroy(generic) == cudaSuccess);
+
   // A cycle cannot be instantiated.
   EXPECT(cudaGraphAddDependencies(graph, &count, &zero, 1) == cudaSuccess);
   cudaGraphExec_t cyclic;

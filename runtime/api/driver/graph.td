@@ -795,6 +795,8 @@ def : DriverFunction<"cuGraphReleaseUserObject", "graph"> {
 }
 
 def : DriverFunction<"cuGraphAddNode", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "phGraphNode == nullptr || nodeParams == nullptr || (numDependencies > 0 && dependencies == nullptr)">];
   let Params = [
     Param<"CUgraphNode *", "phGraphNode">,
     Param<"CUgraph", "hGraph">,
@@ -805,6 +807,8 @@ def : DriverFunction<"cuGraphAddNode", "graph"> {
 }
 
 def : DriverFunction<"cuGraphAddNode_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "phGraphNode == nullptr || nodeParams == nullptr || (numDependencies > 0 && dependencies == nullptr)">];
   let Params = [
     Param<"CUgraphNode *", "phGraphNode">,
     Param<"CUgraph", "hGraph">,
@@ -816,6 +820,8 @@ def : DriverFunction<"cuGraphAddNode_v2", "graph"> {
 }
 
 def : DriverFunction<"cuGraphNodeSetParams", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "nodeParams == nullptr">];
   let Params = [
     Param<"CUgraphNode", "hNode">,
     Param<"CUgraphNodeParams *", "nodeParams">
@@ -823,6 +829,8 @@ def : DriverFunction<"cuGraphNodeSetParams", "graph"> {
 }
 
 def : DriverFunction<"cuGraphExecNodeSetParams", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "nodeParams == nullptr">];
   let Params = [
     Param<"CUgraphExec", "hGraphExec">,
     Param<"CUgraphNode", "hNode">,

@@ -881,6 +881,9 @@ def : RuntimeFunction<"cudaGraphReleaseUserObject", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphAddNode", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pGraphNode == nullptr || nodeParams == nullptr || (numDependencies > 0 && pDependencies == nullptr)">];
+  let Desc = "Kernel, memcpy, memset, host, event, empty and child graph nodes; other types are cudaErrorNotSupported.";
   let Params = [
     Param<"cudaGraphNode_t *", "pGraphNode">,
     Param<"cudaGraph_t", "graph">,
@@ -891,6 +894,8 @@ def : RuntimeFunction<"cudaGraphAddNode", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphAddNode_v2", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pGraphNode == nullptr || nodeParams == nullptr || (numDependencies > 0 && pDependencies == nullptr)">];
   let Params = [
     Param<"cudaGraphNode_t *", "pGraphNode">,
     Param<"cudaGraph_t", "graph">,
@@ -902,6 +907,8 @@ def : RuntimeFunction<"cudaGraphAddNode_v2", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphNodeSetParams", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "nodeParams == nullptr">];
   let Params = [
     Param<"cudaGraphNode_t", "node">,
     Param<"struct cudaGraphNodeParams *", "nodeParams">
@@ -909,6 +916,8 @@ def : RuntimeFunction<"cudaGraphNodeSetParams", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphExecNodeSetParams", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "nodeParams == nullptr">];
   let Params = [
     Param<"cudaGraphExec_t", "graphExec">,
     Param<"cudaGraphNode_t", "node">,
