@@ -469,3 +469,57 @@ absl::Status cuda::impl::cuMemsetD2D32Async(CUdeviceptr dstDevice,
 absl::Status cuda::copy3DAsync(const CUDA_MEMCPY3D &p, CUstream stream) {
   return copy3D(p, true, stream);
 }
+
+namespace {
+/// A peer copy as a plain 3D copy: every device's memory is the host's.
+CUDA_MEMCPY3D withoutContexts(const CUDA_MEMCPY3D_PEER &p) {
+  CUDA_MEMCPY3D c;
+  std::memset(&c, 0, sizeof c);
+  c.srcXInBytes = p.srcXInBytes;
+  c.srcY = p.srcY;
+  c.srcZ = p.srcZ;
+  c.srcLOD = p.srcLOD;
+  c.srcMemoryType = p.srcMemoryType;
+  c.srcHost = p.srcHost;
+  c.srcDevice = p.srcDevice;
+  c.srcArray = p.srcArray;
+  c.srcPitch = p.srcPitch;
+  c.srcHeight = p.srcHeight;
+  c.dstXInBytes = p.dstXInBytes;
+  c.dstY = p.dstY;
+  c.dstZ = p.dstZ;
+  c.dstLOD = p.dstLOD;
+  c.dstMemoryType = p.dstMemoryType;
+  c.dstHost = p.dstHost;
+  c.dstDevice = p.dstDevice;
+  c.dstArray = p.dstArray;
+  c.dstPitch = p.dstPitch;
+  c.dstHeight = p.dstHeight;
+  c.WidthInBytes = p.WidthInBytes;
+  c.Height = p.Height;
+  c.Depth = p.Depth;
+  return c;
+}
+
+absl::Status checkPeerContexts(const CUDA_MEMCPY3D_PEER &p) {
+  for (CUcontext ctx : {p.srcContext, p.dstContext})
+    if (absl::Status s = cuda::checkContext(ctx); !s.ok())
+      return s;
+  return absl::OkStatus();
+}
+} // namespace
+
+absl::Status cuda::impl::cuMemcpy3DPeer(const CUDA_MEMCPY3D_PEER *pCopy) {
+  LINGQU_CURRENT(c);
+  if (absl::Status s = checkPeerContexts(*pCopy); !s.ok())
+    return s;
+  return copy3D(withoutContexts(*pCopy), false, nullptr);
+}
+
+absl::Status cuda::impl::cuMemcpy3DPeerAsync(const CUDA_MEMCPY3D_PEER *pCopy,
+                                             CUstream hStream) {
+  LINGQU_CURRENT(c);
+  if (absl::Status s = checkPeerContexts(*pCopy); !s.ok())
+    return s;
+  return copy3D(withoutContexts(*pCopy), true, hStream);
+}

@@ -6,6 +6,8 @@
 #include "cudart/CudartApi.h"
 #include "CudartImpl.h"
 
+#include "core/Runtime.h"
+
 using namespace lingqu;
 
 absl::Status cudart::impl::cudaThreadExit() { return impl::cudaDeviceReset(); }
@@ -40,4 +42,25 @@ absl::Status cudart::impl::cudaSetDoubleForDevice(double *d) {
 
 absl::Status cudart::impl::cudaSetDoubleForHost(double *d) {
   return absl::OkStatus();
+}
+
+// Shared memory banks have no width to choose on a CPU: the setting is kept
+// and reported back.
+absl::Status
+cudart::impl::cudaDeviceGetSharedMemConfig(enum cudaSharedMemConfig *pConfig) {
+  *pConfig = static_cast<cudaSharedMemConfig>(
+      cudart::runtime().currentContext().sharedMemConfig());
+  return absl::OkStatus();
+}
+
+absl::Status
+cudart::impl::cudaDeviceSetSharedMemConfig(enum cudaSharedMemConfig config) {
+  cudart::runtime().currentContext().setSharedMemConfig(config);
+  return absl::OkStatus();
+}
+
+absl::Status
+cudart::impl::cudaFuncSetSharedMemConfig(const void *func,
+                                         enum cudaSharedMemConfig config) {
+  return cudart::runtime().registry().resolveKernel(func).status();
 }

@@ -477,3 +477,45 @@ absl::Status cudart::impl::cudaGetSymbolSize(size_t *size,
   *size = v->size;
   return absl::OkStatus();
 }
+
+namespace {
+/// A peer copy's parameters as a plain 3D copy: every device's memory is
+/// the host's.
+cudaMemcpy3DParms withoutDevices(const cudaMemcpy3DPeerParms &p) {
+  cudaMemcpy3DParms q;
+  std::memset(&q, 0, sizeof q);
+  q.srcArray = p.srcArray;
+  q.srcPos = p.srcPos;
+  q.srcPtr = p.srcPtr;
+  q.dstArray = p.dstArray;
+  q.dstPos = p.dstPos;
+  q.dstPtr = p.dstPtr;
+  q.extent = p.extent;
+  q.kind = cudaMemcpyDefault;
+  return q;
+}
+
+absl::Status checkPeerDevices(const cudaMemcpy3DPeerParms &p) {
+  for (int device : {p.srcDevice, p.dstDevice})
+    if (absl::Status s = runtime().checkDevice(device); !s.ok())
+      return s;
+  return absl::OkStatus();
+}
+} // namespace
+
+absl::Status
+cudart::impl::cudaMemcpy3DPeer(const struct cudaMemcpy3DPeerParms *p) {
+  if (absl::Status s = checkPeerDevices(*p); !s.ok())
+    return s;
+  cudaMemcpy3DParms q = withoutDevices(*p);
+  return impl::cudaMemcpy3D(&q);
+}
+
+absl::Status
+cudart::impl::cudaMemcpy3DPeerAsync(const struct cudaMemcpy3DPeerParms *p,
+                                    cudaStream_t stream) {
+  if (absl::Status s = checkPeerDevices(*p); !s.ok())
+    return s;
+  cudaMemcpy3DParms q = withoutDevices(*p);
+  return impl::cudaMemcpy3DAsync(&q, stream);
+}

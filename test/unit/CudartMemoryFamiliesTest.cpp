@@ -326,6 +326,36 @@ TEST(CudartMemoryFamilies, NotificationsAndTextureWidthsAreChecked) {
   cudaGetLastError();
 }
 
+TEST(CudartMemoryFamilies, PeerCopiesIn3DAndSharedMemoryConfig) {
+  cudaPitchedPtr a, b;
+  ASSERT_EQ(cudaMalloc3D(&a, make_cudaExtent(16, 2, 2)), cudaSuccess);
+  ASSERT_EQ(cudaMalloc3D(&b, make_cudaExtent(16, 2, 2)), cudaSuccess);
+  ASSERT_EQ(cudaMemset3D(a, 9, make_cudaExtent(16, 2, 2)), cudaSuccess);
+  cudaMemcpy3DPeerParms p;
+  std::memset(&p, 0, sizeof p);
+  p.srcPtr = a;
+  p.dstPtr = b;
+  p.extent = make_cudaExtent(16, 2, 2);
+  ASSERT_EQ(cudaMemcpy3DPeer(&p), cudaSuccess);
+  unsigned char corner = 0;
+  ASSERT_EQ(cudaMemcpy(&corner, static_cast<char *>(b.ptr) + b.pitch * 3 + 15,
+                       1, cudaMemcpyDeviceToHost),
+            cudaSuccess);
+  EXPECT_EQ(corner, 9);
+  p.dstDevice = 99;
+  EXPECT_EQ(cudaMemcpy3DPeer(&p), cudaErrorInvalidDevice);
+  cudaSharedMemConfig config;
+  ASSERT_EQ(cudaDeviceSetSharedMemConfig(cudaSharedMemBankSizeEightByte),
+            cudaSuccess);
+  ASSERT_EQ(cudaDeviceGetSharedMemConfig(&config), cudaSuccess);
+  EXPECT_EQ(config, cudaSharedMemBankSizeEightByte);
+  ASSERT_EQ(cudaDeviceSetSharedMemConfig(cudaSharedMemBankSizeDefault),
+            cudaSuccess);
+  EXPECT_EQ(cudaFree(a.ptr), cudaSuccess);
+  EXPECT_EQ(cudaFree(b.ptr), cudaSuccess);
+  cudaGetLastError();
+}
+
 TEST(CudartMemoryFamilies, RuntimeAndDriverShareThePrimaryContext) {
   ASSERT_EQ(cudaSetDevice(0), cudaSuccess);
   ASSERT_EQ(cuInit(0), CUDA_SUCCESS);

@@ -360,6 +360,8 @@ def : DriverFunction<"cuMemcpy3D", "mem"> {
 }
 
 def : DriverFunction<"cuMemcpy3DPeer", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pCopy == nullptr">];
   let PerThread = "ptds";
   let Params = [
     Param<"const CUDA_MEMCPY3D_PEER *", "pCopy">
@@ -475,6 +477,8 @@ def : DriverFunction<"cuMemcpy3DAsync", "mem"> {
 }
 
 def : DriverFunction<"cuMemcpy3DPeerAsync", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pCopy == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"const CUDA_MEMCPY3D_PEER *", "pCopy">,

@@ -181,6 +181,8 @@ def : RuntimeFunction<"cudaMemcpy3D", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemcpy3DPeer", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "p == nullptr">];
   let PerThread = "ptds";
   let Params = [
     Param<"const struct cudaMemcpy3DPeerParms *", "p">
@@ -199,6 +201,8 @@ def : RuntimeFunction<"cudaMemcpy3DAsync", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemcpy3DPeerAsync", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "p == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"const struct cudaMemcpy3DPeerParms *", "p">,
