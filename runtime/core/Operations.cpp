@@ -171,6 +171,45 @@ absl::Status streamCopyAttributes(Runtime &rt, const void *dst,
   return absl::OkStatus();
 }
 
+absl::Status applyLaunchAttributes(const void *attrs, unsigned count,
+                                   bool &cooperative) {
+  const auto *list = static_cast<const cudaLaunchAttribute *>(attrs);
+  for (unsigned i = 0; i < count; ++i) {
+    const cudaLaunchAttribute &a = list[i];
+    switch (a.id) {
+    case cudaLaunchAttributeIgnore:
+    case cudaLaunchAttributeAccessPolicyWindow:
+    case cudaLaunchAttributeSynchronizationPolicy:
+    case cudaLaunchAttributePriority:
+    case cudaLaunchAttributeMemSyncDomainMap:
+    case cudaLaunchAttributeMemSyncDomain:
+    case cudaLaunchAttributePreferredSharedMemoryCarveout:
+    case cudaLaunchAttributeClusterSchedulingPolicyPreference:
+      break; // hints for GPU caches, fences and schedulers
+    case cudaLaunchAttributeCooperative:
+      cooperative = a.val.cooperative != 0;
+      break;
+    case cudaLaunchAttributeClusterDimension:
+    case cudaLaunchAttributePreferredClusterDimension:
+      if (a.val.clusterDim.x * a.val.clusterDim.y * a.val.clusterDim.z > 1)
+        return makeError(cudaErrorNotSupported,
+                         "thread block clusters need compute capability 9.0");
+      break;
+    case cudaLaunchAttributeProgrammaticStreamSerialization:
+      if (a.val.programmaticStreamSerializationAllowed)
+        return makeError(cudaErrorNotSupported,
+                         "programmatic dependent launch needs compute "
+                         "capability 9.0");
+      break;
+    default:
+      return makeError(cudaErrorNotSupported,
+                       absl::StrCat("launch attribute ", int(a.id),
+                                    " is not supported by Lingqu yet"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status beginCapture(Runtime &rt, const void *stream, int mode) {
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())

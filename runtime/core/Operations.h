@@ -49,6 +49,14 @@ absl::Status streamSetAttribute(Runtime &rt, const void *stream, int id,
 absl::Status streamCopyAttributes(Runtime &rt, const void *dst,
                                   const void *src);
 
+/// The launch attributes of cudaLaunchKernelExC / cuLaunchKernelEx (the
+/// two APIs' attribute structs share their layout): cooperative launches
+/// are honoured, cache, fence, priority and carveout hints accepted;
+/// clusters other than 1x1x1 and programmatic launch dependencies are
+/// cudaErrorNotSupported.
+absl::Status applyLaunchAttributes(const void *attrs, unsigned count,
+                                   bool &cooperative);
+
 /// cudaStreamBeginCapture (not on the legacy stream), cudaStreamEndCapture
 /// (the graph, registered), and the capture id of a stream (0: none).
 absl::Status beginCapture(Runtime &rt, const void *stream, int mode);

@@ -19,6 +19,7 @@
 #include "core/DeviceAttributes.h"
 #include "core/KernelQueries.h"
 #include "core/Module.h"
+#include "core/Operations.h"
 #include "core/Runtime.h"
 #include "core/Status.h"
 #include "cuda/ModuleTable.h"
@@ -301,6 +302,20 @@ absl::Status cuda::impl::cuLaunchCooperativeKernel(
   return launch(f, {gridDimX, gridDimY, gridDimZ},
                 {blockDimX, blockDimY, blockDimZ}, sharedMemBytes, hStream,
                 kernelParams, nullptr, true);
+}
+
+absl::Status cuda::impl::cuLaunchKernelEx(const CUlaunchConfig *config,
+                                          CUfunction f, void **kernelParams,
+                                          void **extra) {
+  bool cooperative = false;
+  if (absl::Status s = rt::applyLaunchAttributes(config->attrs,
+                                                 config->numAttrs, cooperative);
+      !s.ok())
+    return s;
+  return launch(f, {config->gridDimX, config->gridDimY, config->gridDimZ},
+                {config->blockDimX, config->blockDimY, config->blockDimZ},
+                config->sharedMemBytes, config->hStream, kernelParams, extra,
+                cooperative);
 }
 
 //===--- Occupancy -----------------------------------------------------------===//

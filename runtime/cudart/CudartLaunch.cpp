@@ -4,6 +4,7 @@
 #include "CudartImpl.h"
 
 #include "core/CallConfigStack.h"
+#include "core/Operations.h"
 #include "core/Runtime.h"
 #include "core/Status.h"
 
@@ -76,4 +77,18 @@ absl::Status cudart::impl::cudaLaunchCooperativeKernel(
     size_t sharedMem, cudaStream_t stream) {
   return launch(func, gridDim, blockDim, args, sharedMem, stream,
                 /*cooperative=*/true);
+}
+
+absl::Status cudart::impl::cudaLaunchKernelExC(const cudaLaunchConfig_t *config,
+                                               const void *func, void **args) {
+  rt::LaunchConfig launch;
+  launch.grid = {config->gridDim.x, config->gridDim.y, config->gridDim.z};
+  launch.block = {config->blockDim.x, config->blockDim.y, config->blockDim.z};
+  launch.dynamicSharedBytes = config->dynamicSmemBytes;
+  launch.stream = config->stream;
+  if (absl::Status s = rt::applyLaunchAttributes(
+          config->attrs, config->numAttrs, launch.cooperative);
+      !s.ok())
+    return s;
+  return runtime().launchKernel(func, launch, args);
 }

@@ -219,6 +219,16 @@ cudaLaunchKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,
   return ::cudaLaunchKernel((const void *)func, gridDim, blockDim, args,
                             sharedMem, stream);
 }
+/* A launch with attributes, the arguments passed as the kernel takes them. */
+template <typename... ExpTypes, typename... ActTypes>
+static __inline__ __host__ cudaError_t
+cudaLaunchKernelEx(const cudaLaunchConfig_t *config,
+                   void (*kernel)(ExpTypes...), ActTypes &&...args) {
+  return [&](ExpTypes... coerced) {
+    void *pArgs[] = {&coerced..., nullptr};
+    return ::cudaLaunchKernelExC(config, (const void *)kernel, pArgs);
+  }(static_cast<ActTypes &&>(args)...);
+}
 template <typename T>
 static __inline__ __host__ cudaError_t
 cudaLaunchCooperativeKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,

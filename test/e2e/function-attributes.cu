@@ -46,6 +46,29 @@ int main() {
   for (int i = 0; i < n; ++i)
     EXPECT(host[i] == float(n - 1 - i));
 
+  // The same launch with attributes: cooperative, and a priority hint.
+  cudaLaunchAttribute attributes[2];
+  attributes[0].id = cudaLaunchAttributeCooperative;
+  attributes[0].val.cooperative = 1;
+  attributes[1].id = cudaLaunchAttributePriority;
+  attributes[1].val.priority = -1;
+  cudaLaunchConfig_t launch = {};
+  launch.gridDim = dim3(1);
+  launch.blockDim = dim3(n);
+  launch.dynamicSmemBytes = n * sizeof(float);
+  launch.attrs = attributes;
+  launch.numAttrs = 2;
+  EXPECT(cudaMemset(out, 0, n * sizeof(float)) == cudaSuccess);
+  EXPECT(cudaLaunchKernelEx(&launch, reverse, out) == cudaSuccess);
+  EXPECT(cudaMemcpy(host, out, sizeof host, cudaMemcpyDeviceToHost) ==
+         cudaSuccess);
+  EXPECT(host[0] == float(n - 1));
+  attributes[0].id = cudaLaunchAttributeClusterDimension;
+  attributes[0].val.clusterDim.x = 2;
+  attributes[0].val.clusterDim.y = attributes[0].val.clusterDim.z = 1;
+  EXPECT(cudaLaunchKernelEx(&launch, reverse, out) == cudaErrorNotSupported);
+  cudaGetLastError();
+
   int blocks = 0, minGrid = 0, blockSize = 0, cores = 0;
   EXPECT(cudaDeviceGetAttribute(&cores, cudaDevAttrMultiProcessorCount, 0) ==
          cudaSuccess);

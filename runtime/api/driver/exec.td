@@ -93,6 +93,8 @@ def : DriverFunction<"cuLaunchKernel", "exec"> {
 }
 
 def : DriverFunction<"cuLaunchKernelEx", "exec"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "config == nullptr || (config->numAttrs > 0 && config->attrs == nullptr) || (kernelParams != nullptr && extra != nullptr)">];
   let PerThread = "ptsz";
   let Params = [
     Param<"const CUlaunchConfig *", "config">,

@@ -15,6 +15,10 @@ def : RuntimeFunction<"cudaLaunchKernel", "execution"> {
 }
 
 def : RuntimeFunction<"cudaLaunchKernelExC", "execution"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "config == nullptr || (config->numAttrs > 0 && config->attrs == nullptr)">,
+                Check<"cudaErrorInvalidDeviceFunction", "func == nullptr">];
+  let Desc = "Cooperative launches honoured, hints accepted; clusters beyond 1x1x1 and programmatic launches are cudaErrorNotSupported.";
   let PerThread = "ptsz";
   let Params = [
     Param<"const cudaLaunchConfig_t *", "config">,
