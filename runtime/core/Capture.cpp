@@ -8,18 +8,44 @@
 
 namespace lingqu::rt {
 
-absl::Status Captures::begin(const void *stream, int mode) {
+absl::Status Captures::begin(const void *stream, int mode, Graph *into,
+                             std::vector<GraphNode *> tail) {
   absl::MutexLock lock(&mu_);
   if (members_.contains(stream))
     return makeError(cudaErrorIllegalState, "the stream is capturing already");
   auto capture = std::make_shared<Capture>();
+  if (into == nullptr) {
+    capture->owned = std::make_unique<Graph>();
+    into = capture->owned.get();
+  }
+  capture->graph = into;
   capture->origin = stream;
   capture->id = nextId_++;
-  members_[stream] = Member{std::move(capture), {}};
+  members_[stream] = Member{std::move(capture), std::move(tail)};
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::unique_ptr<Graph>> Captures::end(const void *stream) {
+absl::Status Captures::setTail(const void *stream,
+                               std::vector<GraphNode *> nodes, bool replace) {
+  absl::MutexLock lock(&mu_);
+  auto it = members_.find(stream);
+  if (it == members_.end())
+    return makeError(cudaErrorIllegalState, "the stream is not capturing");
+  for (GraphNode *node : nodes)
+    if (!it->second.capture->graph->contains(node))
+      return makeError(cudaErrorInvalidValue,
+                       "a node that is not part of the capture");
+  std::vector<GraphNode *> &tail = it->second.tail;
+  if (replace)
+    tail.clear();
+  for (GraphNode *node : nodes)
+    if (std::find(tail.begin(), tail.end(), node) == tail.end())
+      tail.push_back(node);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Graph *> Captures::end(const void *stream,
+                                      std::unique_ptr<Graph> &owned) {
   absl::MutexLock lock(&mu_);
   auto it = members_.find(stream);
   if (it == members_.end())
@@ -38,7 +64,8 @@ absl::StatusOr<std::unique_ptr<Graph>> Captures::end(const void *stream) {
   if (capture->invalidated)
     return makeError(cudaErrorStreamCaptureInvalidated,
                      "work that cannot be captured ran during the capture");
-  return std::move(capture->graph);
+  owned = std::move(capture->owned);
+  return capture->graph;
 }
 
 uint64_t Captures::capturing(const void *stream) {

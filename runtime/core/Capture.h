@@ -26,12 +26,20 @@ namespace lingqu::rt {
 
 class Captures {
 public:
-  /// cudaErrorIllegalState if `stream` is capturing already.
-  absl::Status begin(const void *stream, int mode);
-  /// The captured graph; `stream` must be where the capture began
-  /// (cudaErrorIllegalState), and the capture must be valid
-  /// (cudaErrorStreamCaptureInvalidated).
-  absl::StatusOr<std::unique_ptr<Graph>> end(const void *stream);
+  /// cudaErrorIllegalState if `stream` is capturing already. With `into`,
+  /// nodes go into that existing graph, after `tail`
+  /// (cudaStreamBeginCaptureToGraph).
+  absl::Status begin(const void *stream, int mode, Graph *into = nullptr,
+                     std::vector<GraphNode *> tail = {});
+  /// The captured graph, owned by `owned` when the capture made it;
+  /// `stream` must be where the capture began (cudaErrorIllegalState), and
+  /// the capture must be valid (cudaErrorStreamCaptureInvalidated).
+  absl::StatusOr<Graph *> end(const void *stream,
+                              std::unique_ptr<Graph> &owned);
+  /// cudaStreamUpdateCaptureDependencies: the stream's tail becomes (or
+  /// also includes) `nodes`; cudaErrorIllegalState if it is not capturing.
+  absl::Status setTail(const void *stream, std::vector<GraphNode *> nodes,
+                       bool replace);
   /// The capture's id if `stream` is capturing, else 0.
   uint64_t capturing(const void *stream);
   /// True if `stream` was capturing and `operation` became a node after its
@@ -49,7 +57,8 @@ public:
 
 private:
   struct Capture {
-    std::unique_ptr<Graph> graph = std::make_unique<Graph>();
+    std::unique_ptr<Graph> owned; ///< a graph the capture makes
+    Graph *graph = nullptr;       ///< where nodes go
     const void *origin = nullptr;
     uint64_t id = 0;
     bool invalidated = false;

@@ -210,24 +210,54 @@ absl::Status applyLaunchAttributes(const void *attrs, unsigned count,
   return absl::OkStatus();
 }
 
-absl::Status beginCapture(Runtime &rt, const void *stream, int mode) {
+namespace {
+std::vector<GraphNode *> nodesOf(const void *const *nodes, size_t count) {
+  std::vector<GraphNode *> out;
+  for (size_t i = 0; i < count; ++i)
+    out.push_back(static_cast<GraphNode *>(const_cast<void *>(nodes[i])));
+  return out;
+}
+} // namespace
+
+absl::Status beginCapture(Runtime &rt, const void *stream, int mode,
+                          Graph *into, const void *const *dependencies,
+                          size_t count) {
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())
     return s.status();
   if ((*s)->kind() == Stream::Kind::Legacy)
     return makeError(cudaErrorStreamCaptureUnsupported,
                      "the legacy default stream cannot be captured");
-  return rt.captures().begin(s->get(), mode);
+  std::vector<GraphNode *> tail = nodesOf(dependencies, count);
+  for (GraphNode *node : tail)
+    if (!into || !into->contains(node))
+      return makeError(cudaErrorInvalidValue,
+                       "a dependency is not a node of the graph");
+  return rt.captures().begin(s->get(), mode, into, std::move(tail));
+}
+
+absl::Status updateCaptureDependencies(Runtime &rt, const void *stream,
+                                       const void *const *nodes, size_t count,
+                                       unsigned flags) {
+  absl::StatusOr<StreamRef> s = rt.stream(stream);
+  if (!s.ok())
+    return s.status();
+  if (flags > 1) // cudaStreamAddCaptureDependencies / Set...
+    return makeError(cudaErrorInvalidValue, "flags are add (0) or set (1)");
+  return rt.captures().setTail(s->get(), nodesOf(nodes, count), flags == 1);
 }
 
 absl::StatusOr<Graph *> endCapture(Runtime &rt, const void *stream) {
   absl::StatusOr<StreamRef> s = rt.stream(stream);
   if (!s.ok())
     return s.status();
-  absl::StatusOr<std::unique_ptr<Graph>> graph = rt.captures().end(s->get());
+  std::unique_ptr<Graph> owned;
+  absl::StatusOr<Graph *> graph = rt.captures().end(s->get(), owned);
   if (!graph.ok())
     return graph.status();
-  return rt.graphs().adopt(std::move(*graph));
+  if (owned) // made by the capture; else the caller's own graph
+    return rt.graphs().adopt(std::move(owned));
+  return *graph;
 }
 
 absl::StatusOr<uint64_t> captureId(Runtime &rt, const void *stream) {

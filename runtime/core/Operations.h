@@ -59,7 +59,14 @@ absl::Status applyLaunchAttributes(const void *attrs, unsigned count,
 
 /// cudaStreamBeginCapture (not on the legacy stream), cudaStreamEndCapture
 /// (the graph, registered), and the capture id of a stream (0: none).
-absl::Status beginCapture(Runtime &rt, const void *stream, int mode);
+absl::Status beginCapture(Runtime &rt, const void *stream, int mode,
+                          Graph *into = nullptr,
+                          const void *const *dependencies = nullptr,
+                          size_t count = 0);
+/// cudaStreamUpdateCaptureDependencies (flags: 0 add, 1 set).
+absl::Status updateCaptureDependencies(Runtime &rt, const void *stream,
+                                       const void *const *nodes, size_t count,
+                                       unsigned flags);
 absl::StatusOr<Graph *> endCapture(Runtime &rt, const void *stream);
 absl::StatusOr<uint64_t> captureId(Runtime &rt, const void *stream);
 

@@ -270,3 +270,39 @@ cuda::impl::cuThreadExchangeStreamCaptureMode(CUstreamCaptureMode *mode) {
   *mode = static_cast<CUstreamCaptureMode>(previous);
   return absl::OkStatus();
 }
+
+absl::Status cuda::impl::cuStreamBeginCaptureToGraph(
+    CUstream hStream, CUgraph hGraph, const CUgraphNode *dependencies,
+    const CUgraphEdgeData *dependencyData, size_t numDependencies,
+    CUstreamCaptureMode mode) {
+  LINGQU_CURRENT(c);
+  if (absl::Status s = rt::checkDefaultEdges(dependencyData, numDependencies);
+      !s.ok())
+    return s;
+  absl::StatusOr<rt::Graph *> g = runtime().graphs().graph(hGraph);
+  if (!g.ok())
+    return g.status();
+  return rt::beginCapture(runtime(), hStream, mode, *g,
+                          reinterpret_cast<const void *const *>(dependencies),
+                          numDependencies);
+}
+
+absl::Status cuda::impl::cuStreamUpdateCaptureDependencies(
+    CUstream hStream, CUgraphNode *dependencies, size_t numDependencies,
+    unsigned int flags) {
+  LINGQU_CURRENT(c);
+  return rt::updateCaptureDependencies(
+      runtime(), hStream, reinterpret_cast<const void *const *>(dependencies),
+      numDependencies, flags);
+}
+
+absl::Status cuda::impl::cuStreamUpdateCaptureDependencies_v2(
+    CUstream hStream, CUgraphNode *dependencies,
+    const CUgraphEdgeData *dependencyData, size_t numDependencies,
+    unsigned int flags) {
+  if (absl::Status s = rt::checkDefaultEdges(dependencyData, numDependencies);
+      !s.ok())
+    return s;
+  return impl::cuStreamUpdateCaptureDependencies(hStream, dependencies,
+                                                 numDependencies, flags);
+}

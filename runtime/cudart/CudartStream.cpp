@@ -257,3 +257,37 @@ absl::Status cudart::impl::cudaThreadExchangeStreamCaptureMode(
   *mode = static_cast<cudaStreamCaptureMode>(previous);
   return absl::OkStatus();
 }
+
+absl::Status cudart::impl::cudaStreamBeginCaptureToGraph(
+    cudaStream_t stream, cudaGraph_t graph,
+    const cudaGraphNode_t *dependencies, const cudaGraphEdgeData *dependencyData,
+    size_t numDependencies, enum cudaStreamCaptureMode mode) {
+  if (absl::Status s = rt::checkDefaultEdges(dependencyData, numDependencies);
+      !s.ok())
+    return s;
+  absl::StatusOr<rt::Graph *> g = runtime().graphs().graph(graph);
+  if (!g.ok())
+    return g.status();
+  return rt::beginCapture(runtime(), stream, mode, *g,
+                          reinterpret_cast<const void *const *>(dependencies),
+                          numDependencies);
+}
+
+absl::Status cudart::impl::cudaStreamUpdateCaptureDependencies(
+    cudaStream_t stream, cudaGraphNode_t *dependencies, size_t numDependencies,
+    unsigned int flags) {
+  return rt::updateCaptureDependencies(
+      runtime(), stream, reinterpret_cast<const void *const *>(dependencies),
+      numDependencies, flags);
+}
+
+absl::Status cudart::impl::cudaStreamUpdateCaptureDependencies_v2(
+    cudaStream_t stream, cudaGraphNode_t *dependencies,
+    const cudaGraphEdgeData *dependencyData, size_t numDependencies,
+    unsigned int flags) {
+  if (absl::Status s = rt::checkDefaultEdges(dependencyData, numDependencies);
+      !s.ok())
+    return s;
+  return impl::cudaStreamUpdateCaptureDependencies(stream, dependencies,
+                                                   numDependencies, flags);
+}

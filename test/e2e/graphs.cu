@@ -234,6 +234,28 @@ int main() {
   EXPECT(cudaStreamBeginCapture(0, cudaStreamCaptureModeGlobal) ==
          cudaErrorStreamCaptureUnsupported);
   cudaGetLastError();
+  // Capturing into an existing graph, after one of its nodes.
+  cudaGraph_t target;
+  cudaGraphNode_t start;
+  EXPECT(cudaGraphCreate(&target, 0) == cudaSuccess);
+  EXPECT(cudaGraphAddEmptyNode(&start, target, nullptr, 0) == cudaSuccess);
+  EXPECT(cudaStreamBeginCaptureToGraph(s1, target, &start, nullptr, 1,
+                                       cudaStreamCaptureModeGlobal) ==
+         cudaSuccess);
+  addTo<<<(n + 127) / 128, 128, 0, s1>>>(data, n, 1);
+  EXPECT(cudaStreamUpdateCaptureDependencies(
+             s1, &start, 1, cudaStreamAddCaptureDependencies) == cudaSuccess);
+  cudaGraph_t same = nullptr;
+  EXPECT(cudaStreamEndCapture(s1, &same) == cudaSuccess && same == target);
+  EXPECT(cudaGraphGetNodes(target, nullptr, &nodes) == cudaSuccess &&
+         nodes == 2);
+  EXPECT(cudaGraphGetEdges(target, nullptr, nullptr, &edges) == cudaSuccess &&
+         edges == 1);
+  EXPECT(cudaStreamUpdateCaptureDependencies(s1, &start, 1, 0) ==
+         cudaErrorIllegalState);
+  cudaGetLastError();
+  EXPECT(cudaGraphDestroy(target) == cudaSuccess);
+
   EXPECT(cudaGraphExecDestroy(capturedExec) == cudaSuccess);
   EXPECT(cudaGraphDestroy(captured) == cudaSuccess);
   EXPECT(cudaStreamDestroy(s1) == cudaSuccess);

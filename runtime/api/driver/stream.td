@@ -117,6 +117,8 @@ def : DriverFunction<"cuStreamBeginCapture", "stream"> {
 }
 
 def : DriverFunction<"cuStreamBeginCaptureToGraph", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "numDependencies > 0 && dependencies == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,
@@ -187,6 +189,8 @@ def : DriverFunction<"cuStreamGetCaptureInfo_v3", "stream"> {
 }
 
 def : DriverFunction<"cuStreamUpdateCaptureDependencies", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "numDependencies > 0 && dependencies == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,
@@ -197,6 +201,8 @@ def : DriverFunction<"cuStreamUpdateCaptureDependencies", "stream"> {
 }
 
 def : DriverFunction<"cuStreamUpdateCaptureDependencies_v2", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "numDependencies > 0 && dependencies == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"CUstream", "hStream">,

@@ -185,6 +185,8 @@ def : RuntimeFunction<"cudaStreamBeginCapture", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamBeginCaptureToGraph", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "numDependencies > 0 && dependencies == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "stream">,
@@ -255,6 +257,8 @@ def : RuntimeFunction<"cudaStreamGetCaptureInfo_v3", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamUpdateCaptureDependencies", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "numDependencies > 0 && dependencies == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "stream">,
@@ -265,6 +269,8 @@ def : RuntimeFunction<"cudaStreamUpdateCaptureDependencies", "stream"> {
 }
 
 def : RuntimeFunction<"cudaStreamUpdateCaptureDependencies_v2", "stream"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "numDependencies > 0 && dependencies == nullptr">];
   let PerThread = "ptsz";
   let Params = [
     Param<"cudaStream_t", "stream">,
