@@ -52,6 +52,12 @@ cudaError_t finish(const char *api, const absl::Status &status);
 /// an array on either side the extent counts elements, as CUDA's does.
 absl::StatusOr<rt::Copy3D> copyOf(const cudaMemcpy3DParms *p);
 
+/// [offset, offset + count) of the __device__ variable behind `symbol`
+/// (its host shadow): cudaErrorInvalidSymbol, or cudaErrorInvalidValue past
+/// its end.
+absl::StatusOr<char *> symbolRange(const void *symbol, size_t count,
+                                   size_t offset);
+
 } // namespace lingqu::cudart
 
 #endif // LINGQU_CUDART_CUDARTAPI_H

@@ -869,3 +869,80 @@ absl::Status cudart::impl::cudaGraphExecNodeSetParams(
                          "a child graph node's graph is fixed");
   return setExecNode(graphExec, node, nodeParams->type, builtFrom(*nodeParams));
 }
+
+//===--- Copies to and from symbols --------------------------------------------===//
+
+namespace {
+absl::StatusOr<Built> toSymbolNode(const void *symbol, const void *src,
+                                   size_t count, size_t offset,
+                                   cudaMemcpyKind kind) {
+  if (kind != cudaMemcpyHostToDevice && kind != cudaMemcpyDeviceToDevice &&
+      kind != cudaMemcpyDefault)
+    return rt::makeError(cudaErrorInvalidMemcpyDirection,
+                         "a copy to a symbol goes to the device");
+  absl::StatusOr<char *> dst = cudart::symbolRange(symbol, count, offset);
+  if (!dst.ok())
+    return dst.status();
+  return memcpyNode(linearCopy(*dst, src, count, kind));
+}
+
+absl::StatusOr<Built> fromSymbolNode(void *dst, const void *symbol,
+                                     size_t count, size_t offset,
+                                     cudaMemcpyKind kind) {
+  if (kind != cudaMemcpyDeviceToHost && kind != cudaMemcpyDeviceToDevice &&
+      kind != cudaMemcpyDefault)
+    return rt::makeError(cudaErrorInvalidMemcpyDirection,
+                         "a copy from a symbol comes from the device");
+  absl::StatusOr<char *> src = cudart::symbolRange(symbol, count, offset);
+  if (!src.ok())
+    return src.status();
+  return memcpyNode(linearCopy(dst, *src, count, kind));
+}
+} // namespace
+
+absl::Status cudart::impl::cudaGraphAddMemcpyNodeToSymbol(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies,
+    const void *symbol, const void *src, size_t count, size_t offset,
+    enum cudaMemcpyKind kind) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeMemcpy,
+                 toSymbolNode(symbol, src, count, offset, kind));
+}
+
+absl::Status cudart::impl::cudaGraphAddMemcpyNodeFromSymbol(
+    cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+    const cudaGraphNode_t *pDependencies, size_t numDependencies, void *dst,
+    const void *symbol, size_t count, size_t offset, enum cudaMemcpyKind kind) {
+  return addNode(pGraphNode, graph, pDependencies, numDependencies,
+                 cudaGraphNodeTypeMemcpy,
+                 fromSymbolNode(dst, symbol, count, offset, kind));
+}
+
+absl::Status cudart::impl::cudaGraphMemcpyNodeSetParamsToSymbol(
+    cudaGraphNode_t node, const void *symbol, const void *src, size_t count,
+    size_t offset, enum cudaMemcpyKind kind) {
+  return setNode(node, cudaGraphNodeTypeMemcpy,
+                 toSymbolNode(symbol, src, count, offset, kind));
+}
+
+absl::Status cudart::impl::cudaGraphMemcpyNodeSetParamsFromSymbol(
+    cudaGraphNode_t node, void *dst, const void *symbol, size_t count,
+    size_t offset, enum cudaMemcpyKind kind) {
+  return setNode(node, cudaGraphNodeTypeMemcpy,
+                 fromSymbolNode(dst, symbol, count, offset, kind));
+}
+
+absl::Status cudart::impl::cudaGraphExecMemcpyNodeSetParamsToSymbol(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t node, const void *symbol,
+    const void *src, size_t count, size_t offset, enum cudaMemcpyKind kind) {
+  return setExecNode(hGraphExec, node, cudaGraphNodeTypeMemcpy,
+                     toSymbolNode(symbol, src, count, offset, kind));
+}
+
+absl::Status cudart::impl::cudaGraphExecMemcpyNodeSetParamsFromSymbol(
+    cudaGraphExec_t hGraphExec, cudaGraphNode_t node, void *dst,
+    const void *symbol, size_t count, size_t offset, enum cudaMemcpyKind kind) {
+  return setExecNode(hGraphExec, node, cudaGraphNodeTypeMemcpy,
+                     fromSymbolNode(dst, symbol, count, offset, kind));
+}

@@ -388,20 +388,6 @@ absl::Status cudart::impl::cudaMemcpyPeerAsync(void *dst, int dstDevice,
 //===--- Symbols ------------------------------------------------------------===//
 
 namespace {
-/// [offset, offset + count) of the variable behind `symbol`.
-absl::StatusOr<char *> symbolRange(const void *symbol, size_t count,
-                                   size_t offset) {
-  absl::StatusOr<rt::Registry::VariableAddress> v =
-      runtime().registry().resolveVariable(symbol);
-  if (!v.ok())
-    return v.status();
-  runtime().memory().addStatic(v->address, v->size, 0);
-  if (offset > v->size || count > v->size - offset)
-    return rt::makeError(cudaErrorInvalidValue,
-                         "the copy runs past the end of the symbol");
-  return static_cast<char *>(v->address) + offset;
-}
-
 absl::Status toSymbol(const void *symbol, const void *src, size_t count,
                       size_t offset, cudaMemcpyKind kind, bool async,
                       cudaStream_t stream) {
@@ -409,7 +395,7 @@ absl::Status toSymbol(const void *symbol, const void *src, size_t count,
       kind != cudaMemcpyDefault)
     return rt::makeError(cudaErrorInvalidMemcpyDirection,
                          "a copy to a symbol goes to the device");
-  absl::StatusOr<char *> dst = symbolRange(symbol, count, offset);
+  absl::StatusOr<char *> dst = cudart::symbolRange(symbol, count, offset);
   if (!dst.ok())
     return dst.status();
   // The symbol is device memory the allocation table does not know.
@@ -424,7 +410,7 @@ absl::Status fromSymbol(void *dst, const void *symbol, size_t count,
       kind != cudaMemcpyDefault)
     return rt::makeError(cudaErrorInvalidMemcpyDirection,
                          "a copy from a symbol comes from the device");
-  absl::StatusOr<char *> src = symbolRange(symbol, count, offset);
+  absl::StatusOr<char *> src = cudart::symbolRange(symbol, count, offset);
   if (!src.ok())
     return src.status();
   return rt::copy(runtime(), dst, *src, count, cudaMemcpyHostToHost, async,
@@ -518,4 +504,17 @@ cudart::impl::cudaMemcpy3DPeerAsync(const struct cudaMemcpy3DPeerParms *p,
     return s;
   cudaMemcpy3DParms q = withoutDevices(*p);
   return impl::cudaMemcpy3DAsync(&q, stream);
+}
+
+absl::StatusOr<char *> cudart::symbolRange(const void *symbol, size_t count,
+                                           size_t offset) {
+  absl::StatusOr<rt::Registry::VariableAddress> v =
+      runtime().registry().resolveVariable(symbol);
+  if (!v.ok())
+    return v.status();
+  runtime().memory().addStatic(v->address, v->size, 0);
+  if (offset > v->size || count > v->size - offset)
+    return rt::makeError(cudaErrorInvalidValue,
+                         "the copy runs past the end of the symbol");
+  return static_cast<char *>(v->address) + offset;
 }

@@ -17,6 +17,8 @@ __global__ void addTo(int *data, int n, int amount) {
     data[i] += amount;
 }
 
+__device__ int slots[4];
+
 static void countLaunch(void *counter) { ++*static_cast<int *>(counter); }
 static int destroyed = 0;
 static void destroyObject(void *) { ++destroyed; }
@@ -172,6 +174,32 @@ int main() {
   cudaGetLastError();
   EXPECT(cudaGraphExecDestroy(genericExec) == cudaSuccess);
   EXPECT(cudaGraphDestroy(generic) == cudaSuccess);
+
+  // Copies to and from a __device__ symbol, as graph nodes.
+  cudaGraph_t symbols;
+  EXPECT(cudaGraphCreate(&symbols, 0) == cudaSuccess);
+  int in[4] = {4, 3, 2, 1}, out[4] = {};
+  cudaGraphNode_t toNode, fromNode;
+  EXPECT(cudaGraphAddMemcpyNodeToSymbol(&toNode, symbols, nullptr, 0, slots,
+                                        in, sizeof in, 0,
+                                        cudaMemcpyHostToDevice) ==
+         cudaSuccess);
+  EXPECT(cudaGraphAddMemcpyNodeFromSymbol(&fromNode, symbols, &toNode, 1, out,
+                                          slots, sizeof(int), 2 * sizeof(int),
+                                          cudaMemcpyDeviceToHost) ==
+         cudaSuccess);
+  EXPECT(cudaGraphAddMemcpyNodeToSymbol(&toNode, symbols, nullptr, 0, slots,
+                                        in, sizeof in, 4,
+                                        cudaMemcpyHostToDevice) ==
+         cudaErrorInvalidValue); // past the end of the symbol
+  cudaGetLastError();
+  cudaGraphExec_t symbolsExec;
+  EXPECT(cudaGraphInstantiate(&symbolsExec, symbols, 0) == cudaSuccess);
+  EXPECT(cudaGraphLaunch(symbolsExec, stream) == cudaSuccess);
+  EXPECT(cudaStreamSynchronize(stream) == cudaSuccess);
+  EXPECT(out[0] == 2);
+  EXPECT(cudaGraphExecDestroy(symbolsExec) == cudaSuccess);
+  EXPECT(cudaGraphDestroy(symbols) == cudaSuccess);
 
   // A cycle cannot be instantiated.
   EXPECT(cudaGraphAddDependencies(graph, &count, &zero, 1) == cudaSuccess);

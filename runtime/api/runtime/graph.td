@@ -76,6 +76,8 @@ def : RuntimeFunction<"cudaGraphAddMemcpyNode", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphAddMemcpyNodeToSymbol", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pGraphNode == nullptr || (numDependencies > 0 && pDependencies == nullptr)">];
   let Params = [
     Param<"cudaGraphNode_t *", "pGraphNode">,
     Param<"cudaGraph_t", "graph">,
@@ -90,6 +92,8 @@ def : RuntimeFunction<"cudaGraphAddMemcpyNodeToSymbol", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphAddMemcpyNodeFromSymbol", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pGraphNode == nullptr || (numDependencies > 0 && pDependencies == nullptr)">];
   let Params = [
     Param<"cudaGraphNode_t *", "pGraphNode">,
     Param<"cudaGraph_t", "graph">,
@@ -137,6 +141,7 @@ def : RuntimeFunction<"cudaGraphMemcpyNodeSetParams", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphMemcpyNodeSetParamsToSymbol", "graph"> {
+  let Implemented = 1;
   let Params = [
     Param<"cudaGraphNode_t", "node">,
     Param<"const void *", "symbol">,
@@ -148,6 +153,7 @@ def : RuntimeFunction<"cudaGraphMemcpyNodeSetParamsToSymbol", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphMemcpyNodeSetParamsFromSymbol", "graph"> {
+  let Implemented = 1;
   let Params = [
     Param<"cudaGraphNode_t", "node">,
     Param<"void *", "dst">,
@@ -658,6 +664,7 @@ def : RuntimeFunction<"cudaGraphExecMemcpyNodeSetParams", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphExecMemcpyNodeSetParamsToSymbol", "graph"> {
+  let Implemented = 1;
   let Params = [
     Param<"cudaGraphExec_t", "hGraphExec">,
     Param<"cudaGraphNode_t", "node">,
@@ -670,6 +677,7 @@ def : RuntimeFunction<"cudaGraphExecMemcpyNodeSetParamsToSymbol", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphExecMemcpyNodeSetParamsFromSymbol", "graph"> {
+  let Implemented = 1;
   let Params = [
     Param<"cudaGraphExec_t", "hGraphExec">,
     Param<"cudaGraphNode_t", "node">,
