@@ -2,6 +2,8 @@
 
 #include "core/Array.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "core/Memory.h"
@@ -38,6 +40,14 @@ absl::Status Array::checkRegion(size_t xBytes, size_t y, size_t z,
                                      widthBytes, height, depth, xBytes, y, z,
                                      pitch, rows, slices));
   return absl::OkStatus();
+}
+
+size_t MipmappedArray::bytes() const {
+  constexpr size_t kAlign = MemoryManager::kAlignment;
+  size_t total = 0;
+  for (const Array *level : levels)
+    total += (level->bytes() + kAlign - 1) / kAlign * kAlign;
+  return total;
 }
 
 Arrays::~Arrays() = default; // the memory table frees the storage
@@ -95,9 +105,69 @@ absl::StatusOr<Array *> Arrays::find(const void *handle) {
   return it->second.get();
 }
 
+absl::StatusOr<MipmappedArray *>
+Arrays::createMipmapped(const ArrayDesc &desc, unsigned levels) {
+  size_t largest = std::max({desc.width, desc.height, desc.depth});
+  unsigned possible = 1;
+  while ((largest >> possible) != 0)
+    ++possible;
+  if (levels == 0 || levels > possible)
+    return makeError(cudaErrorInvalidValue,
+                     absl::StrCat(levels, " mipmap levels for an extent of ",
+                                  largest));
+  auto mipmapped = std::make_unique<MipmappedArray>();
+  ArrayDesc level = desc;
+  for (unsigned i = 0; i < levels; ++i) {
+    absl::StatusOr<Array *> array = create(level);
+    if (!array.ok()) {
+      for (Array *made : mipmapped->levels)
+        (void)destroy(made);
+      return array.status();
+    }
+    mipmapped->levels.push_back(*array);
+    auto half = [](size_t extent) { return extent > 1 ? extent / 2 : extent; };
+    level.width = half(level.width);
+    level.height = half(level.height);
+    level.depth = half(level.depth);
+  }
+  MipmappedArray *raw = mipmapped.get();
+  absl::MutexLock lock(&mu_);
+  mipmapped_.emplace(raw, std::move(mipmapped));
+  return raw;
+}
+
+absl::Status Arrays::destroyMipmapped(const void *handle) {
+  std::unique_ptr<MipmappedArray> owned;
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = mipmapped_.find(handle);
+    if (it == mipmapped_.end())
+      return makeError(cudaErrorInvalidResourceHandle,
+                       absl::StrFormat("%p is not a live mipmapped array",
+                                       handle));
+    owned = std::move(it->second);
+    mipmapped_.erase(it);
+  }
+  for (Array *level : owned->levels)
+    if (absl::Status s = destroy(level); !s.ok())
+      return s;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<MipmappedArray *> Arrays::findMipmapped(const void *handle) {
+  absl::MutexLock lock(&mu_);
+  auto it = mipmapped_.find(handle);
+  if (it == mipmapped_.end())
+    return makeError(cudaErrorInvalidResourceHandle,
+                     absl::StrFormat("%p is not a live mipmapped array",
+                                     handle));
+  return it->second.get();
+}
+
 void Arrays::forgetAll() {
   absl::MutexLock lock(&mu_);
   arrays_.clear();
+  mipmapped_.clear();
 }
 
 } // namespace lingqu::rt

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -53,6 +54,14 @@ struct Array {
 /// Bytes of one channel of a CUarray_format, or 0 if it is not supported.
 size_t formatChannelBytes(unsigned format);
 
+/// cudaMipmappedArray_t / CUmipmappedArray: one array per level, each half
+/// the previous one's extent (at least 1).
+struct MipmappedArray {
+  std::vector<Array *> levels;
+  /// The bytes all levels occupy, each allocation-aligned.
+  size_t bytes() const;
+};
+
 class Arrays {
 public:
   explicit Arrays(MemoryManager &memory) : memory_(memory) {}
@@ -64,6 +73,13 @@ public:
   absl::Status destroy(const void *handle);
   /// cudaErrorInvalidResourceHandle for anything but a live array.
   absl::StatusOr<Array *> find(const void *handle);
+  /// `levels` arrays from `desc`'s extent down; cudaErrorInvalidValue for
+  /// more levels than the extent halves into.
+  absl::StatusOr<MipmappedArray *> createMipmapped(const ArrayDesc &desc,
+                                                   unsigned levels);
+  absl::Status destroyMipmapped(const void *handle);
+  absl::StatusOr<MipmappedArray *> findMipmapped(const void *handle);
+
   /// cudaDeviceReset: the memory table has freed the storage already.
   void forgetAll();
 
@@ -72,6 +88,8 @@ private:
   absl::Mutex mu_;
   absl::flat_hash_map<const void *, std::unique_ptr<Array>>
       arrays_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<const void *, std::unique_ptr<MipmappedArray>>
+      mipmapped_ ABSL_GUARDED_BY(mu_);
 };
 
 } // namespace lingqu::rt

@@ -158,3 +158,55 @@ absl::Status cuda::impl::cuMemcpyAtoA(CUarray dstArray, size_t dstOffset,
   return linearCopy(dstArray, dstOffset, (*from)->data + srcOffset, ByteCount,
                     true, cudaMemcpyDeviceToDevice, false, nullptr);
 }
+
+//===--- Mipmapped arrays -------------------------------------------------===//
+
+absl::Status cuda::impl::cuMipmappedArrayCreate(
+    CUmipmappedArray *pHandle, const CUDA_ARRAY3D_DESCRIPTOR *pMipmappedArrayDesc,
+    unsigned int numMipmapLevels) {
+  rt::ArrayDesc desc;
+  desc.format = pMipmappedArrayDesc->Format;
+  desc.channels = pMipmappedArrayDesc->NumChannels;
+  desc.width = pMipmappedArrayDesc->Width;
+  desc.height = pMipmappedArrayDesc->Height;
+  desc.depth = pMipmappedArrayDesc->Depth;
+  desc.flags = pMipmappedArrayDesc->Flags;
+  absl::StatusOr<rt::MipmappedArray *> m =
+      runtime().arrays().createMipmapped(desc, numMipmapLevels);
+  if (!m.ok())
+    return m.status();
+  *pHandle = reinterpret_cast<CUmipmappedArray>(*m);
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuMipmappedArrayGetLevel(
+    CUarray *pLevelArray, CUmipmappedArray hMipmappedArray, unsigned int level) {
+  absl::StatusOr<rt::MipmappedArray *> m =
+      runtime().arrays().findMipmapped(hMipmappedArray);
+  if (!m.ok())
+    return m.status();
+  if (level >= (*m)->levels.size())
+    return rt::makeDriverError(CUDA_ERROR_INVALID_VALUE,
+                               "no such mipmap level");
+  *pLevelArray = reinterpret_cast<CUarray>((*m)->levels[level]);
+  return absl::OkStatus();
+}
+
+absl::Status
+cuda::impl::cuMipmappedArrayDestroy(CUmipmappedArray hMipmappedArray) {
+  LINGQU_CURRENT(c);
+  c->synchronize();
+  return runtime().arrays().destroyMipmapped(hMipmappedArray);
+}
+
+absl::Status cuda::impl::cuMipmappedArrayGetMemoryRequirements(
+    CUDA_ARRAY_MEMORY_REQUIREMENTS *memoryRequirements, CUmipmappedArray mipmap,
+    CUdevice device) {
+  absl::StatusOr<rt::MipmappedArray *> m =
+      runtime().arrays().findMipmapped(mipmap);
+  if (!m.ok())
+    return m.status();
+  memoryRequirements->size = (*m)->bytes();
+  memoryRequirements->alignment = rt::MemoryManager::kAlignment;
+  return absl::OkStatus();
+}

@@ -323,3 +323,66 @@ cudart::impl::cudaCreateChannelDesc(int x, int y, int z, int w,
                                     enum cudaChannelFormatKind f) {
   return cudaChannelFormatDesc{x, y, z, w, f};
 }
+
+absl::Status cudart::impl::cudaGetChannelDesc(struct cudaChannelFormatDesc *desc,
+                                              cudaArray_const_t array) {
+  absl::StatusOr<rt::Array *> a = arrayOf(array);
+  if (!a.ok())
+    return a.status();
+  *desc = channelDesc((*a)->desc);
+  return absl::OkStatus();
+}
+
+//===--- Mipmapped arrays -------------------------------------------------===//
+
+absl::Status cudart::impl::cudaMallocMipmappedArray(
+    cudaMipmappedArray_t *mipmappedArray,
+    const struct cudaChannelFormatDesc *desc, struct cudaExtent extent,
+    unsigned int numLevels, unsigned int flags) {
+  absl::StatusOr<rt::ArrayDesc> d = arrayDesc(*desc);
+  if (!d.ok())
+    return d.status();
+  d->width = extent.width;
+  d->height = extent.height;
+  d->depth = extent.depth;
+  d->flags = flags;
+  absl::StatusOr<rt::MipmappedArray *> m =
+      runtime().arrays().createMipmapped(*d, numLevels);
+  if (!m.ok())
+    return m.status();
+  *mipmappedArray = reinterpret_cast<cudaMipmappedArray_t>(*m);
+  return absl::OkStatus();
+}
+
+absl::Status cudart::impl::cudaGetMipmappedArrayLevel(
+    cudaArray_t *levelArray, cudaMipmappedArray_const_t mipmappedArray,
+    unsigned int level) {
+  absl::StatusOr<rt::MipmappedArray *> m =
+      runtime().arrays().findMipmapped(mipmappedArray);
+  if (!m.ok())
+    return m.status();
+  if (level >= (*m)->levels.size())
+    return rt::makeError(cudaErrorInvalidValue, "no such mipmap level");
+  *levelArray = reinterpret_cast<cudaArray_t>((*m)->levels[level]);
+  return absl::OkStatus();
+}
+
+absl::Status
+cudart::impl::cudaFreeMipmappedArray(cudaMipmappedArray_t mipmappedArray) {
+  runtime().currentContext().synchronize();
+  return runtime().arrays().destroyMipmapped(mipmappedArray);
+}
+
+absl::Status cudart::impl::cudaMipmappedArrayGetMemoryRequirements(
+    struct cudaArrayMemoryRequirements *memoryRequirements,
+    cudaMipmappedArray_t mipmap, int device) {
+  if (absl::Status s = runtime().checkDevice(device); !s.ok())
+    return s;
+  absl::StatusOr<rt::MipmappedArray *> m =
+      runtime().arrays().findMipmapped(mipmap);
+  if (!m.ok())
+    return m.status();
+  memoryRequirements->size = (*m)->bytes();
+  memoryRequirements->alignment = rt::MemoryManager::kAlignment;
+  return absl::OkStatus();
+}

@@ -88,6 +88,29 @@ int main() {
   cudaGetLastError();
   EXPECT(cudaFreeArray(volume) == cudaSuccess);
 
+  // A mipmapped array: levels of 8x8, 4x4, 2x2 uchar4.
+  cudaChannelFormatDesc uchar4Desc = cudaCreateChannelDesc<uchar4>();
+  cudaMipmappedArray_t mipmap;
+  EXPECT(cudaMallocMipmappedArray(&mipmap, &uchar4Desc,
+                                  make_cudaExtent(8, 8, 0), 3) == cudaSuccess);
+  cudaArray_t level2;
+  EXPECT(cudaGetMipmappedArrayLevel(&level2, mipmap, 2) == cudaSuccess);
+  cudaExtent levelExtent;
+  EXPECT(cudaArrayGetInfo(nullptr, &levelExtent, nullptr, level2) ==
+         cudaSuccess);
+  EXPECT(levelExtent.width == 2 && levelExtent.height == 2);
+  cudaChannelFormatDesc levelDesc;
+  EXPECT(cudaGetChannelDesc(&levelDesc, level2) == cudaSuccess &&
+         levelDesc.w == 8);
+  EXPECT(cudaGetMipmappedArrayLevel(&level2, mipmap, 3) ==
+         cudaErrorInvalidValue);
+  cudaGetLastError();
+  EXPECT(cudaFreeMipmappedArray(mipmap) == cudaSuccess);
+  EXPECT(cudaMallocMipmappedArray(&mipmap, &uchar4Desc,
+                                  make_cudaExtent(8, 8, 0), 5) ==
+         cudaErrorInvalidValue); // 8 halves into 4 levels only
+  cudaGetLastError();
+
   cudaChannelFormatDesc odd = cudaCreateChannelDesc(8, 16, 0, 0,
                                                     cudaChannelFormatKindSigned);
   EXPECT(cudaMallocArray(&array, &odd, 4, 4) ==

@@ -703,6 +703,9 @@ def : DriverFunction<"cuArrayGetMemoryRequirements", "mem"> {
 }
 
 def : DriverFunction<"cuMipmappedArrayGetMemoryRequirements", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "memoryRequirements == nullptr">,
+                Check<"CUDA_ERROR_INVALID_DEVICE", "!::lingqu::cuda::isDevice(device)">];
   let Params = [
     Param<"CUDA_ARRAY_MEMORY_REQUIREMENTS *", "memoryRequirements">,
     Param<"CUmipmappedArray", "mipmap">,
@@ -746,6 +749,8 @@ def : DriverFunction<"cuArray3DGetDescriptor", "mem"> {
 }
 
 def : DriverFunction<"cuMipmappedArrayCreate", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pHandle == nullptr || pMipmappedArrayDesc == nullptr">];
   let Params = [
     Param<"CUmipmappedArray *", "pHandle">,
     Param<"const CUDA_ARRAY3D_DESCRIPTOR *", "pMipmappedArrayDesc">,
@@ -754,6 +759,8 @@ def : DriverFunction<"cuMipmappedArrayCreate", "mem"> {
 }
 
 def : DriverFunction<"cuMipmappedArrayGetLevel", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pLevelArray == nullptr">];
   let Params = [
     Param<"CUarray *", "pLevelArray">,
     Param<"CUmipmappedArray", "hMipmappedArray">,
@@ -762,6 +769,7 @@ def : DriverFunction<"cuMipmappedArrayGetLevel", "mem"> {
 }
 
 def : DriverFunction<"cuMipmappedArrayDestroy", "mem"> {
+  let Implemented = 1;
   let Params = [
     Param<"CUmipmappedArray", "hMipmappedArray">
   ];

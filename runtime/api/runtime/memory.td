@@ -78,6 +78,7 @@ def : RuntimeFunction<"cudaFreeArray", "memory"> {
 }
 
 def : RuntimeFunction<"cudaFreeMipmappedArray", "memory"> {
+  let Implemented = 1;
   let Params = [
     Param<"cudaMipmappedArray_t", "mipmappedArray">
   ];
@@ -153,6 +154,9 @@ def : RuntimeFunction<"cudaMalloc3DArray", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMallocMipmappedArray", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "mipmappedArray == nullptr || desc == nullptr">];
+  let Desc = "One CUDA array per level, each half the extent of the one before.";
   let Params = [
     Param<"cudaMipmappedArray_t *", "mipmappedArray">,
     Param<"const struct cudaChannelFormatDesc *", "desc">,
@@ -163,6 +167,8 @@ def : RuntimeFunction<"cudaMallocMipmappedArray", "memory"> {
 }
 
 def : RuntimeFunction<"cudaGetMipmappedArrayLevel", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "levelArray == nullptr">];
   let Params = [
     Param<"cudaArray_t *", "levelArray">,
     Param<"cudaMipmappedArray_const_t", "mipmappedArray">,
@@ -249,6 +255,8 @@ def : RuntimeFunction<"cudaArrayGetMemoryRequirements", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMipmappedArrayGetMemoryRequirements", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "memoryRequirements == nullptr">];
   let Params = [
     Param<"struct cudaArrayMemoryRequirements *", "memoryRequirements">,
     Param<"cudaMipmappedArray_t", "mipmap">,
