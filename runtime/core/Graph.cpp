@@ -142,6 +142,62 @@ NodeOperation kernelOperation(const ResolvedKernel &kernel,
   };
 }
 
+NodeOperation kernelOperation(std::shared_ptr<const KernelLaunchData> launch) {
+  return [launch](Runtime &rt, const void *stream) {
+    LaunchConfig c = launch->config;
+    c.stream = const_cast<void *>(stream);
+    return rt.launch(launch->kernel, c,
+                     const_cast<void **>(launch->args->pointers.data()));
+  };
+}
+
+absl::Status kernelNodeAttribute(GraphNode &node, int id, void *value,
+                                 bool set) {
+  if (!node.launch)
+    return invalid("not a kernel node");
+  std::array<char, 64> v{};
+  if (set) {
+    std::memcpy(v.data(), value, v.size());
+    bool cooperative = node.launch->config.cooperative;
+    // Checked as a one-attribute list: the same rules as launches.
+    cudaLaunchAttribute attribute{};
+    attribute.id = static_cast<cudaLaunchAttributeID>(id);
+    std::memcpy(&attribute.val, v.data(), sizeof attribute.val);
+    if (absl::Status s = applyLaunchAttributes(&attribute, 1, cooperative);
+        !s.ok())
+      return s;
+    if (cooperative != node.launch->config.cooperative) {
+      auto launch = std::make_shared<KernelLaunchData>(*node.launch);
+      launch->config.cooperative = cooperative;
+      node.launch = launch;
+      node.operation = kernelOperation(node.launch);
+    }
+    node.attributes[id] = v;
+    return absl::OkStatus();
+  }
+  if (auto it = node.attributes.find(id); it != node.attributes.end())
+    v = it->second;
+  else if (id == cudaLaunchAttributeCooperative) {
+    int cooperative = node.launch->config.cooperative;
+    std::memcpy(v.data(), &cooperative, sizeof cooperative);
+  }
+  std::memcpy(value, v.data(), v.size());
+  return absl::OkStatus();
+}
+
+absl::Status copyKernelNodeAttributes(GraphNode &dst, const GraphNode &src) {
+  if (!dst.launch || !src.launch)
+    return invalid("not a kernel node");
+  dst.attributes = src.attributes;
+  if (dst.launch->config.cooperative != src.launch->config.cooperative) {
+    auto launch = std::make_shared<KernelLaunchData>(*dst.launch);
+    launch->config.cooperative = src.launch->config.cooperative;
+    dst.launch = launch;
+    dst.operation = kernelOperation(dst.launch);
+  }
+  return absl::OkStatus();
+}
+
 NodeOperation setOperation(const Set2D &set) {
   return [set](Runtime &rt, const void *stream) {
     return set2D(rt, set, true, stream);
@@ -259,6 +315,8 @@ Graph::clone(absl::flat_hash_map<const GraphNode *, GraphNode *> *map) const {
   for (const auto &node : nodes_) {
     GraphNode *n =
         copy->add(node->type, node->operation, node->params, node->api);
+    n->launch = node->launch;
+    n->attributes = node->attributes;
     if (node->child)
       n->child = node->child->clone(&m);
     m[node.get()] = n;

@@ -12,6 +12,7 @@
 #ifndef LINGQU_RUNTIME_CORE_GRAPH_H
 #define LINGQU_RUNTIME_CORE_GRAPH_H
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -36,6 +37,15 @@ inline constexpr int kApiRuntime = 0, kApiDriver = 1;
 /// Enqueues one node's operation on a stream.
 using NodeOperation = std::function<absl::Status(Runtime &, const void *)>;
 
+struct KernelArguments;
+
+/// What a kernel node launches, kept so that its attributes can change it.
+struct KernelLaunchData {
+  ResolvedKernel kernel;
+  LaunchConfig config;
+  std::shared_ptr<const KernelArguments> args;
+};
+
 struct GraphNode {
   int type = 0;
   Graph *graph = nullptr;
@@ -46,6 +56,10 @@ struct GraphNode {
   /// one cannot read its parameters.
   int api = 0;
   std::unique_ptr<Graph> child;       ///< a child graph node's own copy
+  /// Kernel nodes: the launch and the launch attributes set on it (the 64
+  /// bytes of a cudaLaunchAttributeValue, by attribute id).
+  std::shared_ptr<const KernelLaunchData> launch;
+  absl::flat_hash_map<int, std::array<char, 64>> attributes;
 };
 
 class Graph {
@@ -140,6 +154,15 @@ std::shared_ptr<KernelArguments> copyArguments(const lingqu_kernel_info &info,
 NodeOperation kernelOperation(const ResolvedKernel &kernel,
                               const LaunchConfig &config,
                               std::shared_ptr<const KernelArguments> args);
+NodeOperation kernelOperation(std::shared_ptr<const KernelLaunchData> launch);
+
+/// cudaGraphKernelNodeGet/SetAttribute on a kernel node (`value` is a
+/// cudaLaunchAttributeValue): cooperative launches change how the node
+/// launches; cache, fence, priority and carveout hints are kept; clusters
+/// beyond 1x1x1 are cudaErrorNotSupported.
+absl::Status kernelNodeAttribute(GraphNode &node, int id, void *value,
+                                 bool set);
+absl::Status copyKernelNodeAttributes(GraphNode &dst, const GraphNode &src);
 NodeOperation setOperation(const Set2D &set);
 NodeOperation hostOperation(void (*fn)(void *), void *userData);
 NodeOperation eventOperation(const void *event, bool record);

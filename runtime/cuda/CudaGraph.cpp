@@ -23,8 +23,14 @@ using cuda::runtime;
 
 namespace {
 struct Built {
+  Built(rt::NodeOperation operation = {},
+        std::shared_ptr<const void> params = {},
+        std::shared_ptr<const rt::KernelLaunchData> launch = {})
+      : operation(std::move(operation)), params(std::move(params)),
+        launch(std::move(launch)) {}
   rt::NodeOperation operation;
   std::shared_ptr<const void> params;
+  std::shared_ptr<const rt::KernelLaunchData> launch; ///< kernel nodes
 };
 
 struct KernelParams {
@@ -55,8 +61,10 @@ absl::StatusOr<Built> kernelNode(const CUDA_KERNEL_NODE_PARAMS &p) {
   config.grid = {p.gridDimX, p.gridDimY, p.gridDimZ};
   config.block = {p.blockDimX, p.blockDimY, p.blockDimZ};
   config.dynamicSharedBytes = p.sharedMemBytes;
-  return Built{rt::kernelOperation((*f)->kernel, config, params->args),
-               std::shared_ptr<const KernelParams>(params)};
+  auto launch = std::make_shared<const rt::KernelLaunchData>(
+      rt::KernelLaunchData{(*f)->kernel, config, params->args});
+  return Built{rt::kernelOperation(launch),
+               std::shared_ptr<const KernelParams>(params), launch};
 }
 
 absl::StatusOr<Built> memcpyNode(const CUDA_MEMCPY3D &p) {
@@ -122,6 +130,7 @@ absl::Status addNode(CUgraphNode *out, CUgraph graph,
       std::move(built->operation), std::move(built->params), rt::kApiDriver);
   if (!node.ok())
     return node.status();
+  (*node)->launch = std::move(built->launch);
   *out = handle(*node);
   return absl::OkStatus();
 }
@@ -149,6 +158,7 @@ absl::Status setNode(CUgraphNode n, CUgraphNodeType type,
     return built.status();
   (*node)->operation = std::move(built->operation);
   (*node)->params = std::move(built->params);
+  (*node)->launch = std::move(built->launch);
   return absl::OkStatus();
 }
 
@@ -811,4 +821,37 @@ absl::Status cuda::impl::cuGraphExecNodeSetParams(CUgraphExec hGraphExec,
                                "a child graph node's graph is fixed");
   return setExecNode(hGraphExec, hNode, nodeParams->type,
                      builtFrom(*nodeParams));
+}
+
+//===--- Kernel node attributes ------------------------------------------------===//
+
+absl::Status cuda::impl::cuGraphKernelNodeGetAttribute(
+    CUgraphNode hNode, CUkernelNodeAttrID attr,
+    CUkernelNodeAttrValue *value_out) {
+  absl::StatusOr<rt::GraphNode *> n = nodeOf(hNode);
+  if (!n.ok())
+    return n.status();
+  return rt::kernelNodeAttribute(**n, attr, value_out, false);
+}
+
+absl::Status cuda::impl::cuGraphKernelNodeSetAttribute(
+    CUgraphNode hNode, CUkernelNodeAttrID attr,
+    const CUkernelNodeAttrValue *value) {
+  absl::StatusOr<rt::GraphNode *> n = nodeOf(hNode);
+  if (!n.ok())
+    return n.status();
+  return rt::kernelNodeAttribute(**n, attr,
+                                 const_cast<CUkernelNodeAttrValue *>(value),
+                                 true);
+}
+
+absl::Status cuda::impl::cuGraphKernelNodeCopyAttributes(CUgraphNode dst,
+                                                         CUgraphNode src) {
+  absl::StatusOr<rt::GraphNode *> s = nodeOf(src);
+  if (!s.ok())
+    return s.status();
+  absl::StatusOr<rt::GraphNode *> d = nodeOf(dst);
+  if (!d.ok())
+    return d.status();
+  return rt::copyKernelNodeAttributes(**d, **s);
 }

@@ -23,8 +23,14 @@ using cudart::runtime;
 
 namespace {
 struct Built {
+  Built(rt::NodeOperation operation = {},
+        std::shared_ptr<const void> params = {},
+        std::shared_ptr<const rt::KernelLaunchData> launch = {})
+      : operation(std::move(operation)), params(std::move(params)),
+        launch(std::move(launch)) {}
   rt::NodeOperation operation;
   std::shared_ptr<const void> params;
+  std::shared_ptr<const rt::KernelLaunchData> launch; ///< kernel nodes
 };
 
 /// A kernel node's parameters, with its own copies of the arguments.
@@ -52,8 +58,10 @@ absl::StatusOr<Built> kernelNode(const cudaKernelNodeParams &p) {
   config.grid = {p.gridDim.x, p.gridDim.y, p.gridDim.z};
   config.block = {p.blockDim.x, p.blockDim.y, p.blockDim.z};
   config.dynamicSharedBytes = p.sharedMemBytes;
-  return Built{rt::kernelOperation(*kernel, config, params->args),
-               std::shared_ptr<const KernelParams>(params)};
+  auto launch = std::make_shared<const rt::KernelLaunchData>(
+      rt::KernelLaunchData{*kernel, config, params->args});
+  return Built{rt::kernelOperation(launch),
+               std::shared_ptr<const KernelParams>(params), launch};
 }
 
 absl::StatusOr<Built> memcpyNode(const cudaMemcpy3DParms &p) {
@@ -139,6 +147,7 @@ absl::Status addNode(cudaGraphNode_t *out, cudaGraph_t graph,
       std::move(built->operation), std::move(built->params));
   if (!node.ok())
     return node.status();
+  (*node)->launch = std::move(built->launch);
   *out = handle(*node);
   return absl::OkStatus();
 }
@@ -167,6 +176,7 @@ absl::Status setNode(cudaGraphNode_t n, cudaGraphNodeType type,
     return built.status();
   (*node)->operation = std::move(built->operation);
   (*node)->params = std::move(built->params);
+  (*node)->launch = std::move(built->launch);
   return absl::OkStatus();
 }
 
@@ -945,4 +955,37 @@ absl::Status cudart::impl::cudaGraphExecMemcpyNodeSetParamsFromSymbol(
     const void *symbol, size_t count, size_t offset, enum cudaMemcpyKind kind) {
   return setExecNode(hGraphExec, node, cudaGraphNodeTypeMemcpy,
                      fromSymbolNode(dst, symbol, count, offset, kind));
+}
+
+//===--- Kernel node attributes ------------------------------------------------===//
+
+absl::Status cudart::impl::cudaGraphKernelNodeGetAttribute(
+    cudaGraphNode_t hNode, cudaKernelNodeAttrID attr,
+    cudaKernelNodeAttrValue *value_out) {
+  absl::StatusOr<rt::GraphNode *> n = nodeOf(hNode);
+  if (!n.ok())
+    return n.status();
+  return rt::kernelNodeAttribute(**n, attr, value_out, false);
+}
+
+absl::Status cudart::impl::cudaGraphKernelNodeSetAttribute(
+    cudaGraphNode_t hNode, cudaKernelNodeAttrID attr,
+    const cudaKernelNodeAttrValue *value) {
+  absl::StatusOr<rt::GraphNode *> n = nodeOf(hNode);
+  if (!n.ok())
+    return n.status();
+  return rt::kernelNodeAttribute(**n, attr,
+                                 const_cast<cudaKernelNodeAttrValue *>(value),
+                                 true);
+}
+
+absl::Status cudart::impl::cudaGraphKernelNodeCopyAttributes(
+    cudaGraphNode_t hSrc, cudaGraphNode_t hDst) {
+  absl::StatusOr<rt::GraphNode *> src = nodeOf(hSrc);
+  if (!src.ok())
+    return src.status();
+  absl::StatusOr<rt::GraphNode *> dst = nodeOf(hDst);
+  if (!dst.ok())
+    return dst.status();
+  return rt::copyKernelNodeAttributes(**dst, **src);
 }

@@ -711,6 +711,7 @@ def : DriverFunction<"cuGraphExecUpdate", "graph"> {
 }
 
 def : DriverFunction<"cuGraphKernelNodeCopyAttributes", "graph"> {
+  let Implemented = 1;
   let Params = [
     Param<"CUgraphNode", "dst">,
     Param<"CUgraphNode", "src">
@@ -718,6 +719,8 @@ def : DriverFunction<"cuGraphKernelNodeCopyAttributes", "graph"> {
 }
 
 def : DriverFunction<"cuGraphKernelNodeGetAttribute", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "value_out == nullptr">];
   let Params = [
     Param<"CUgraphNode", "hNode">,
     Param<"CUkernelNodeAttrID", "attr">,
@@ -726,6 +729,8 @@ def : DriverFunction<"cuGraphKernelNodeGetAttribute", "graph"> {
 }
 
 def : DriverFunction<"cuGraphKernelNodeSetAttribute", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "value == nullptr">];
   let Params = [
     Param<"CUgraphNode", "hNode">,
     Param<"CUkernelNodeAttrID", "attr">,

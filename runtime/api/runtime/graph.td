@@ -41,6 +41,7 @@ def : RuntimeFunction<"cudaGraphKernelNodeSetParams", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphKernelNodeCopyAttributes", "graph"> {
+  let Implemented = 1;
   let Params = [
     Param<"cudaGraphNode_t", "hSrc">,
     Param<"cudaGraphNode_t", "hDst">
@@ -48,6 +49,8 @@ def : RuntimeFunction<"cudaGraphKernelNodeCopyAttributes", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphKernelNodeGetAttribute", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "value_out == nullptr">];
   let Params = [
     Param<"cudaGraphNode_t", "hNode">,
     Param<"cudaKernelNodeAttrID", "attr">,
@@ -56,6 +59,9 @@ def : RuntimeFunction<"cudaGraphKernelNodeGetAttribute", "graph"> {
 }
 
 def : RuntimeFunction<"cudaGraphKernelNodeSetAttribute", "graph"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "value == nullptr">];
+  let Desc = "Cooperative changes how the node launches; hints are kept; clusters beyond 1x1x1 are cudaErrorNotSupported.";
   let Params = [
     Param<"cudaGraphNode_t", "hNode">,
     Param<"cudaKernelNodeAttrID", "attr">,
