@@ -25,6 +25,7 @@
 #include "core/Context.h"
 #include "core/Device.h"
 #include "core/Event.h"
+#include "core/ExternalMemory.h"
 #include "core/Graph.h"
 #include "core/KernelQueries.h"
 #include "core/LaunchConfig.h"
@@ -55,6 +56,7 @@ public:
   Arrays &arrays() { return arrays_; }
   Notifications &notifications() { return notifications_; }
   Graphs &graphs() { return graphs_; }
+  ExternalMemories &externalMemories() { return externalMemories_; }
   /// Keyed by the resolved Stream object, not the handle.
   Captures &captures() { return captures_; }
 
@@ -131,6 +133,7 @@ private:
   Arrays arrays_{memory_};
   Notifications notifications_;
   Graphs graphs_;
+  ExternalMemories externalMemories_{memory_};
   Captures captures_;
   const bool launchBlocking_;
 

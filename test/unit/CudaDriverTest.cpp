@@ -295,6 +295,28 @@ TEST_F(CudaDriver, VirtualMemoryMapsOnePhysicalAllocationTwice) {
   unsigned seen = 0;
   ASSERT_EQ(cuMemcpyDtoH(&seen, b + size - 4, 4), CUDA_SUCCESS);
   EXPECT_EQ(seen, 0xabcd1234u);
+  // The same file imported as external memory sees the same bytes.
+  CUDA_EXTERNAL_MEMORY_HANDLE_DESC external;
+  std::memset(&external, 0, sizeof external);
+  external.type = CU_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD;
+  external.handle.fd = dup(fd);
+  external.size = size;
+  CUexternalMemory imported2;
+  ASSERT_EQ(cuImportExternalMemory(&imported2, &external), CUDA_SUCCESS);
+  CUDA_EXTERNAL_MEMORY_BUFFER_DESC buffer;
+  std::memset(&buffer, 0, sizeof buffer);
+  buffer.offset = 8;
+  buffer.size = 8;
+  CUdeviceptr mappedBuffer = 0;
+  ASSERT_EQ(cuExternalMemoryGetMappedBuffer(&mappedBuffer, imported2, &buffer),
+            CUDA_SUCCESS);
+  EXPECT_EQ(*reinterpret_cast<unsigned *>(mappedBuffer), 0xabcd1234u);
+  buffer.size = size;
+  EXPECT_EQ(cuExternalMemoryGetMappedBuffer(&mappedBuffer, imported2, &buffer),
+            CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuDestroyExternalMemory(imported2), CUDA_SUCCESS);
+  EXPECT_EQ(cuDestroyExternalMemory(imported2), CUDA_ERROR_INVALID_HANDLE);
+
   CUmemGenericAllocationHandle retained;
   ASSERT_EQ(cuMemRetainAllocationHandle(&retained,
                                         reinterpret_cast<void *>(a + 8)),
