@@ -2,6 +2,8 @@
 
 #include "core/Context.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_map.h"
 #include "core/Runtime.h"
 
@@ -110,6 +112,17 @@ std::vector<StreamRef> Context::snapshot() {
 
 std::vector<StreamPoint> Context::implicitDependencies(const Stream &stream) {
   std::vector<StreamPoint> after;
+  if (hasContextWaits_.load(std::memory_order_acquire)) {
+    absl::MutexLock lock(&mu_);
+    contextWaits_.erase(std::remove_if(contextWaits_.begin(),
+                                       contextWaits_.end(),
+                                       [](const StreamPoint &p) {
+                                         return p.reached();
+                                       }),
+                        contextWaits_.end());
+    after = contextWaits_;
+    hasContextWaits_.store(!contextWaits_.empty(), std::memory_order_release);
+  }
   if (stream.kind() == Stream::Kind::Legacy) {
     for (const StreamRef &other : snapshot())
       if (other->blocking() && !other->idle())
@@ -118,6 +131,22 @@ std::vector<StreamPoint> Context::implicitDependencies(const Stream &stream) {
     after.push_back(legacy_->now());
   }
   return after;
+}
+
+void Context::waitForAll(StreamPoint point) {
+  absl::MutexLock lock(&mu_);
+  contextWaits_.push_back(std::move(point));
+  hasContextWaits_.store(true, std::memory_order_release);
+}
+
+std::vector<StreamPoint> Context::allStreamsNow() {
+  std::vector<StreamPoint> points;
+  if (!legacy_->idle())
+    points.push_back(legacy_->now());
+  for (const StreamRef &stream : snapshot())
+    if (!stream->idle())
+      points.push_back(stream->now());
+  return points;
 }
 
 void Context::synchronize() {

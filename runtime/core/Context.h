@@ -14,6 +14,7 @@
 #ifndef LINGQU_RUNTIME_CORE_CONTEXT_H
 #define LINGQU_RUNTIME_CORE_CONTEXT_H
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -69,6 +70,11 @@ public:
   /// own order: the legacy stream waits for every blocking stream, a
   /// blocking stream waits for the legacy stream.
   std::vector<StreamPoint> implicitDependencies(const Stream &stream);
+  /// cuCtxWaitEvent: all work enqueued from now on, on any stream of the
+  /// context including streams created later, waits for `point`.
+  void waitForAll(StreamPoint point);
+  /// The point "everything enqueued so far on every stream" (cuCtxRecordEvent).
+  std::vector<StreamPoint> allStreamsNow();
   /// Waits until every stream of the context is idle.
   void synchronize();
   /// Every stream is idle.
@@ -89,8 +95,10 @@ public:
   /// Drops every stream but the legacy one (cudaDeviceReset).
   void reset();
 
-private:
+  /// The created and per-thread streams (not the legacy one).
   std::vector<StreamRef> snapshot();
+
+private:
 
   Runtime &runtime_;
   const int ordinal_;
@@ -103,6 +111,10 @@ private:
   int cacheConfig_ ABSL_GUARDED_BY(mu_) = 0;
   int sharedMemConfig_ ABSL_GUARDED_BY(mu_) = 0;
   absl::flat_hash_set<int> peers_ ABSL_GUARDED_BY(mu_);
+  // cuCtxWaitEvent points not yet known reached; the flag keeps the launch
+  // path free of the lock when there are none.
+  std::atomic<bool> hasContextWaits_{false};
+  std::vector<StreamPoint> contextWaits_ ABSL_GUARDED_BY(mu_);
 };
 
 /// The calling host thread's view.

@@ -3,6 +3,7 @@
 #include "core/Event.h"
 
 #include <chrono>
+#include <iterator>
 
 #include "core/Context.h"
 #include "core/Status.h"
@@ -20,11 +21,16 @@ int64_t nowNanos() {
 
 bool Event::timing() const { return !(flags_ & cudaEventDisableTiming); }
 
-void Event::record(const StreamRef &stream) {
+void Event::record(const StreamRef &stream,
+                   std::vector<StreamPoint> alsoAfter) {
   auto marker = std::make_shared<Marker>();
+  std::vector<StreamPoint> after =
+      stream->context().implicitDependencies(*stream);
+  after.insert(after.end(), std::make_move_iterator(alsoAfter.begin()),
+               std::make_move_iterator(alsoAfter.end()));
   uint64_t ticket = stream->enqueue(
       [marker] { marker->nanos.store(nowNanos(), std::memory_order_release); },
-      stream->context().implicitDependencies(*stream));
+      std::move(after));
   marker->point = StreamPoint{stream, ticket};
   absl::MutexLock lock(&mu_);
   marker_ = std::move(marker);

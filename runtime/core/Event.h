@@ -37,7 +37,7 @@ public:
 
   /// Enqueues a marker on `stream` (after the stream's implicit
   /// dependencies) and makes it the event's.
-  void record(const StreamRef &stream);
+  void record(const StreamRef &stream, std::vector<StreamPoint> alsoAfter = {});
   /// The latest marker, null if never recorded.
   std::shared_ptr<Marker> marker() const;
   /// True if never recorded or the marker has run.

@@ -85,6 +85,7 @@ absl::Status MemoryManager::free(void *ptr, MemoryKind kind) {
       return invalid(absl::StrFormat("%p is %s memory", ptr,
                                      kindName(it->second.kind)));
     allocations_.erase(it);
+    advice_.erase(reinterpret_cast<uintptr_t>(ptr));
   }
   std::free(ptr);
   return absl::OkStatus();
@@ -172,6 +173,39 @@ void MemoryManager::freeAllOnDevice(int ordinal) {
     if (owned(a))
       std::free(a.base);
   allocations_.clear();
+  advice_.clear();
+}
+
+absl::StatusOr<uintptr_t> MemoryManager::managedBase(const void *ptr,
+                                                     size_t count) const {
+  const Allocation *a = findAllocation(ptr);
+  uintptr_t begin = reinterpret_cast<uintptr_t>(ptr);
+  uintptr_t base = a ? reinterpret_cast<uintptr_t>(a->base) : 0;
+  if (a == nullptr || a->kind != MemoryKind::Managed || count == 0 ||
+      count > base + a->size - begin)
+    return invalid("not a range of managed memory (cudaMallocManaged)");
+  return base;
+}
+
+absl::Status MemoryManager::advise(const void *ptr, size_t count, int advice,
+                                   int device) {
+  absl::MutexLock lock(&mu_);
+  absl::StatusOr<uintptr_t> base = managedBase(ptr, count);
+  if (!base.ok())
+    return base.status();
+  uintptr_t begin = reinterpret_cast<uintptr_t>(ptr);
+  advice_[*base].push_back({begin, begin + count, advice, device});
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Advice>>
+MemoryManager::adviceFor(const void *ptr, size_t count) const {
+  absl::ReaderMutexLock lock(&mu_);
+  absl::StatusOr<uintptr_t> base = managedBase(ptr, count);
+  if (!base.ok())
+    return base.status();
+  auto it = advice_.find(*base);
+  return it == advice_.end() ? std::vector<Advice>{} : it->second;
 }
 
 bool MemoryManager::isDevicePointer(const void *ptr) const {

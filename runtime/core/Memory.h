@@ -18,12 +18,15 @@
 #include <cstdint>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/btree_map.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "core/CudaTypes.h"
+#include "core/ManagedAdvice.h"
 
 namespace lingqu::rt {
 
@@ -73,6 +76,14 @@ public:
   /// Forgets a range addStatic described (cuMemUnmap).
   void removeStatic(void *ptr);
 
+  /// cudaMemAdvise and cudaMemPrefetchAsync on managed memory: remembered
+  /// with the allocation (forgotten when it is freed). cudaErrorInvalidValue
+  /// unless [ptr, ptr + count) lies in one managed allocation.
+  absl::Status advise(const void *ptr, size_t count, int advice, int device);
+  /// The records of the managed allocation holding [ptr, ptr + count).
+  absl::StatusOr<std::vector<Advice>> adviceFor(const void *ptr,
+                                                size_t count) const;
+
   /// The live allocation containing `ptr`, if any.
   std::optional<Allocation> find(const void *ptr) const;
 
@@ -107,9 +118,15 @@ private:
   /// The allocation containing `ptr`, or nullptr.
   const Allocation *findAllocation(const void *ptr) const
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  /// The base of the managed allocation holding [ptr, ptr + count).
+  absl::StatusOr<uintptr_t> managedBase(const void *ptr, size_t count) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
 
   mutable absl::Mutex mu_;
   absl::btree_map<uintptr_t, Allocation> allocations_ ABSL_GUARDED_BY(mu_);
+  /// By allocation base; erased with the allocation.
+  absl::flat_hash_map<uintptr_t, std::vector<Advice>>
+      advice_ ABSL_GUARDED_BY(mu_);
 };
 
 } // namespace lingqu::rt

@@ -327,6 +327,44 @@ absl::Status checkManaged(Runtime &rt, const void *ptr, size_t count) {
   return rt.memory().checkRange(ptr, count);
 }
 
+absl::Status memAdvise(Runtime &rt, const void *ptr, size_t count, int advice,
+                       int device) {
+  if (advice < cudaMemAdviseSetReadMostly ||
+      advice > cudaMemAdviseUnsetAccessedBy)
+    return makeError(cudaErrorInvalidValue, "unknown cudaMemoryAdvise");
+  return rt.memory().advise(ptr, count, advice, device);
+}
+
+absl::Status memPrefetch(Runtime &rt, const void *ptr, size_t count,
+                         int device, const void *stream) {
+  if (absl::Status s = checkManaged(rt, ptr, count); !s.ok())
+    return s;
+  if (absl::Status s = rt.stream(stream).status(); !s.ok())
+    return s;
+  if (count == 0)
+    return absl::OkStatus();
+  return rt.memory().advise(ptr, count, Advice::kPrefetch, device);
+}
+
+absl::Status memRangeAttributes(Runtime &rt, void **data,
+                                const size_t *dataSizes, const int *attributes,
+                                size_t count, const void *ptr, size_t bytes) {
+  absl::StatusOr<std::vector<Advice>> records =
+      rt.memory().adviceFor(ptr, bytes);
+  if (!records.ok())
+    return records.status();
+  uintptr_t begin = reinterpret_cast<uintptr_t>(ptr);
+  for (size_t i = 0; i < count; ++i) {
+    if (data[i] == nullptr)
+      return makeError(cudaErrorInvalidValue, "a null data pointer");
+    if (absl::Status s = rangeAttribute(*records, begin, begin + bytes,
+                                        attributes[i], data[i], dataSizes[i]);
+        !s.ok())
+      return s;
+  }
+  return absl::OkStatus();
+}
+
 absl::Status allocateAsync(Runtime &rt, void **ptr, size_t bytes,
                            MemoryPool *pool, const void *stream) {
   absl::StatusOr<StreamRef> s = rt.stream(stream);

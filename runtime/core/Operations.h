@@ -84,6 +84,17 @@ struct Allocation;
 absl::StatusOr<Allocation> pinnedAllocation(Runtime &rt, const void *ptr);
 /// cudaErrorInvalidValue unless [ptr, ptr + count) is managed memory.
 absl::Status checkManaged(Runtime &rt, const void *ptr, size_t count);
+/// cudaMemAdvise / cudaMemPrefetchAsync after the device check: the range
+/// must be managed; the advice is remembered for cudaMemRangeGetAttribute
+/// (memory is always resident, so a prefetch moves nothing).
+absl::Status memAdvise(Runtime &rt, const void *ptr, size_t count, int advice,
+                       int device);
+absl::Status memPrefetch(Runtime &rt, const void *ptr, size_t count,
+                         int device, const void *stream);
+/// cudaMemRangeGetAttributes (one attribute for cudaMemRangeGetAttribute).
+absl::Status memRangeAttributes(Runtime &rt, void **data,
+                                const size_t *dataSizes, const int *attributes,
+                                size_t count, const void *ptr, size_t bytes);
 /// The row pitch of a pitched allocation: rows start 512 bytes apart, the
 /// texture pitch alignment CUDA uses.
 size_t pitchFor(size_t widthBytes);

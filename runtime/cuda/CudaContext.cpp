@@ -12,7 +12,11 @@
 #include <algorithm>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "core/Capture.h"
+#include "core/Event.h"
 #include "core/Operations.h"
 #include "core/Runtime.h"
 #include "core/Status.h"
@@ -242,4 +246,89 @@ absl::Status cuda::impl::cuCtxGetStreamPriorityRange(int *leastPriority,
 absl::Status cuda::impl::cuCtxResetPersistingL2Cache() {
   LINGQU_CURRENT(c);
   return absl::OkStatus();
+}
+
+//===--- Context-wide events ---------------------------------------------===//
+
+namespace {
+/// The context `hCtx` names (the current one for null) and the event, which
+/// must belong to it.
+absl::Status contextAndEvent(CUcontext hCtx, CUevent hEvent, rt::Context *&c,
+                             std::shared_ptr<rt::Event> &event) {
+  if (hCtx == nullptr) {
+    LINGQU_CURRENT(current);
+    c = current;
+  } else if (absl::Status s = cuda::checkContext(hCtx); !s.ok()) {
+    return s;
+  } else {
+    c = context(hCtx);
+  }
+  absl::StatusOr<std::shared_ptr<rt::Event>> e = runtime().event(hEvent);
+  if (!e.ok())
+    return e.status();
+  if (&(*e)->context() != c)
+    return rt::makeDriverError(CUDA_ERROR_INVALID_HANDLE,
+                               "the event belongs to another context");
+  event = *std::move(e);
+  return absl::OkStatus();
+}
+} // namespace
+
+absl::Status cuda::impl::cuCtxRecordEvent(CUcontext hCtx, CUevent hEvent) {
+  rt::Context *c = nullptr;
+  std::shared_ptr<rt::Event> event;
+  if (absl::Status s = contextAndEvent(hCtx, hEvent, c, event); !s.ok())
+    return s;
+  for (const rt::StreamRef &stream : c->snapshot())
+    if (runtime().captures().capturing(stream.get()))
+      return rt::makeDriverError(CUDA_ERROR_STREAM_CAPTURE_UNSUPPORTED,
+                                 "a stream of the context is capturing");
+  // The marker goes on the legacy stream after every stream's work so far.
+  event->record(c->legacyStream(), c->allStreamsNow());
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuCtxWaitEvent(CUcontext hCtx, CUevent hEvent) {
+  rt::Context *c = nullptr;
+  std::shared_ptr<rt::Event> event;
+  if (absl::Status s = contextAndEvent(hCtx, hEvent, c, event); !s.ok())
+    return s;
+  if (std::shared_ptr<rt::Event::Marker> marker = event->marker())
+    c->waitForAll(marker->point);
+  return absl::OkStatus();
+}
+
+//===--- Pre-CUDA-4 usage counts -------------------------------------------===//
+
+namespace {
+absl::Mutex attachMu;
+absl::flat_hash_map<rt::Context *, int> &attachCounts() {
+  static auto *counts = new absl::flat_hash_map<rt::Context *, int>;
+  return *counts;
+}
+} // namespace
+
+absl::Status cuda::impl::cuCtxAttach(CUcontext *pctx, unsigned int flags) {
+  LINGQU_CURRENT(c);
+  absl::MutexLock lock(&attachMu);
+  ++attachCounts()[c];
+  *pctx = handle(c);
+  return absl::OkStatus();
+}
+
+absl::Status cuda::impl::cuCtxDetach(CUcontext ctx) {
+  if (ctx == nullptr || context(ctx) != rt::ThreadState::get().current())
+    return rt::makeDriverError(CUDA_ERROR_INVALID_CONTEXT,
+                               "cuCtxDetach takes the current context");
+  {
+    absl::MutexLock lock(&attachMu);
+    auto it = attachCounts().find(context(ctx));
+    if (it != attachCounts().end()) {
+      if (--it->second == 0)
+        attachCounts().erase(it);
+      return absl::OkStatus();
+    }
+  }
+  // The creator's own reference: detaching it destroys the context.
+  return impl::cuCtxDestroy(ctx);
 }

@@ -131,9 +131,7 @@ absl::Status cuda::impl::cuMemPrefetchAsync(CUdeviceptr devPtr, size_t count,
   LINGQU_CURRENT(c);
   if (dstDevice != CU_DEVICE_CPU && !isDevice(dstDevice))
     return rt::makeDriverError(CUDA_ERROR_INVALID_DEVICE, "no such device");
-  if (absl::Status s = rt::checkManaged(runtime(), ptr(devPtr), count); !s.ok())
-    return s;
-  return runtime().stream(hStream).status();
+  return rt::memPrefetch(runtime(), ptr(devPtr), count, dstDevice, hStream);
 }
 
 absl::Status cuda::impl::cuMemPrefetchAsync_v2(CUdeviceptr devPtr,
@@ -152,7 +150,25 @@ absl::Status cuda::impl::cuMemAdvise(CUdeviceptr devPtr, size_t count,
   LINGQU_CURRENT(c);
   if (device != CU_DEVICE_CPU && !isDevice(device))
     return rt::makeDriverError(CUDA_ERROR_INVALID_DEVICE, "no such device");
-  return rt::checkManaged(runtime(), ptr(devPtr), count);
+  return rt::memAdvise(runtime(), ptr(devPtr), count, advice, device);
+}
+
+absl::Status cuda::impl::cuMemRangeGetAttribute(void *data, size_t dataSize,
+                                                CUmem_range_attribute attribute,
+                                                CUdeviceptr devPtr,
+                                                size_t count) {
+  int attr = attribute;
+  return rt::memRangeAttributes(runtime(), &data, &dataSize, &attr, 1,
+                                ptr(devPtr), count);
+}
+
+absl::Status cuda::impl::cuMemRangeGetAttributes(
+    void **data, size_t *dataSizes, CUmem_range_attribute *attributes,
+    size_t numAttributes, CUdeviceptr devPtr, size_t count) {
+  static_assert(sizeof(CUmem_range_attribute) == sizeof(int));
+  return rt::memRangeAttributes(runtime(), data, dataSizes,
+                                reinterpret_cast<const int *>(attributes),
+                                numAttributes, ptr(devPtr), count);
 }
 
 absl::Status cuda::impl::cuMemAdvise_v2(CUdeviceptr devPtr, size_t count,

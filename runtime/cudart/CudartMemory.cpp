@@ -184,10 +184,7 @@ absl::Status cudart::impl::cudaMemPrefetchAsync(const void *devPtr,
   if (dstDevice != cudaCpuDeviceId)
     if (absl::Status s = runtime().checkDevice(dstDevice); !s.ok())
       return s;
-  if (absl::Status s = rt::checkManaged(runtime(), devPtr, count); !s.ok())
-    return s;
-  // Already resident: the CPU device's memory is the host's.
-  return runtime().stream(stream).status();
+  return rt::memPrefetch(runtime(), devPtr, count, dstDevice, stream);
 }
 
 absl::Status cudart::impl::cudaMemPrefetchAsync_v2(
@@ -204,8 +201,7 @@ absl::Status cudart::impl::cudaMemAdvise(const void *devPtr, size_t count,
   if (device != cudaCpuDeviceId)
     if (absl::Status s = runtime().checkDevice(device); !s.ok())
       return s;
-  // Advice tunes migration; there is none to tune.
-  return rt::checkManaged(runtime(), devPtr, count);
+  return rt::memAdvise(runtime(), devPtr, count, advice, device);
 }
 
 absl::Status cudart::impl::cudaMemAdvise_v2(const void *devPtr, size_t count,
@@ -214,6 +210,23 @@ absl::Status cudart::impl::cudaMemAdvise_v2(const void *devPtr, size_t count,
   int device = location.type == cudaMemLocationTypeHost ? cudaCpuDeviceId
                                                         : location.id;
   return impl::cudaMemAdvise(devPtr, count, advice, device);
+}
+
+absl::Status cudart::impl::cudaMemRangeGetAttribute(
+    void *data, size_t dataSize, enum cudaMemRangeAttribute attribute,
+    const void *devPtr, size_t count) {
+  int attr = attribute;
+  return rt::memRangeAttributes(runtime(), &data, &dataSize, &attr, 1, devPtr,
+                                count);
+}
+
+absl::Status cudart::impl::cudaMemRangeGetAttributes(
+    void **data, size_t *dataSizes, enum cudaMemRangeAttribute *attributes,
+    size_t numAttributes, const void *devPtr, size_t count) {
+  static_assert(sizeof(enum cudaMemRangeAttribute) == sizeof(int));
+  return rt::memRangeAttributes(runtime(), data, dataSizes,
+                                reinterpret_cast<const int *>(attributes),
+                                numAttributes, devPtr, count);
 }
 
 //===--- 2D and 3D copies and sets, peers -----------------------------------===//

@@ -479,6 +479,189 @@ TEST_F(CudaDriver, HostMemoryAndPointerAttributes) {
   EXPECT_EQ(cuMemFree(managed), CUDA_SUCCESS);
 }
 
+void CUDA_CB waitForGate(void *gate) {
+  while (!static_cast<std::atomic<bool> *>(gate)->load())
+    std::this_thread::sleep_for(std::chrono::microseconds(50));
+}
+
+TEST_F(CudaDriver, ContextEventsCoverEveryStream) {
+  std::atomic<bool> gate{false};
+  CUstream busy = nullptr;
+  ASSERT_EQ(cuStreamCreate(&busy, CU_STREAM_NON_BLOCKING), CUDA_SUCCESS);
+  ASSERT_EQ(cuLaunchHostFunc(busy, waitForGate, &gate), CUDA_SUCCESS);
+
+  // The context's event waits for the non-blocking stream's work too.
+  CUevent all = nullptr;
+  ASSERT_EQ(cuEventCreate(&all, CU_EVENT_DEFAULT), CUDA_SUCCESS);
+  ASSERT_EQ(cuCtxRecordEvent(primary, all), CUDA_SUCCESS);
+  EXPECT_EQ(cuEventQuery(all), CUDA_ERROR_NOT_READY);
+
+  // Work on a stream created after cuCtxWaitEvent still waits for it.
+  ASSERT_EQ(cuCtxWaitEvent(nullptr, all), CUDA_SUCCESS);
+  CUstream later = nullptr;
+  ASSERT_EQ(cuStreamCreate(&later, CU_STREAM_NON_BLOCKING), CUDA_SUCCESS);
+  std::atomic<int> done{0};
+  ASSERT_EQ(cuLaunchHostFunc(later, markDone, &done), CUDA_SUCCESS);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(done.load(), 0);
+  gate = true;
+  ASSERT_EQ(cuStreamSynchronize(later), CUDA_SUCCESS);
+  EXPECT_EQ(done.load(), 1);
+  EXPECT_EQ(cuEventQuery(all), CUDA_SUCCESS);
+
+  // The event must be the context's; capture forbids a context record.
+  CUcontext other = nullptr;
+  ASSERT_EQ(cuCtxCreate(&other, 0, device), CUDA_SUCCESS);
+  CUevent foreign = nullptr;
+  ASSERT_EQ(cuEventCreate(&foreign, CU_EVENT_DEFAULT), CUDA_SUCCESS);
+  EXPECT_EQ(cuCtxRecordEvent(primary, foreign), CUDA_ERROR_INVALID_HANDLE);
+  EXPECT_EQ(cuCtxWaitEvent(primary, foreign), CUDA_ERROR_INVALID_HANDLE);
+  EXPECT_EQ(cuEventDestroy(foreign), CUDA_SUCCESS);
+  ASSERT_EQ(cuCtxDestroy(other), CUDA_SUCCESS);
+  EXPECT_EQ(cuCtxRecordEvent(other, all), CUDA_ERROR_INVALID_CONTEXT);
+  EXPECT_EQ(cuCtxRecordEvent(primary, nullptr), CUDA_ERROR_INVALID_HANDLE);
+  ASSERT_EQ(cuStreamBeginCapture(later, CU_STREAM_CAPTURE_MODE_RELAXED),
+            CUDA_SUCCESS);
+  EXPECT_EQ(cuCtxRecordEvent(primary, all),
+            CUDA_ERROR_STREAM_CAPTURE_UNSUPPORTED);
+  CUgraph graph = nullptr;
+  ASSERT_EQ(cuStreamEndCapture(later, &graph), CUDA_SUCCESS);
+  EXPECT_EQ(cuGraphDestroy(graph), CUDA_SUCCESS);
+
+  EXPECT_EQ(cuEventDestroy(all), CUDA_SUCCESS);
+  EXPECT_EQ(cuStreamDestroy(busy), CUDA_SUCCESS);
+  EXPECT_EQ(cuStreamDestroy(later), CUDA_SUCCESS);
+}
+
+TEST_F(CudaDriver, AttachCountsUsesAndTheLastDetachDestroys) {
+  CUcontext attached = nullptr;
+  ASSERT_EQ(cuCtxAttach(&attached, 0), CUDA_SUCCESS);
+  EXPECT_EQ(attached, primary);
+  EXPECT_EQ(cuCtxAttach(&attached, 1), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuCtxDetach(primary), CUDA_SUCCESS);
+
+  CUcontext created = nullptr;
+  ASSERT_EQ(cuCtxCreate(&created, 0, device), CUDA_SUCCESS); // now current
+  ASSERT_EQ(cuCtxAttach(&attached, 0), CUDA_SUCCESS);
+  EXPECT_EQ(attached, created);
+  EXPECT_EQ(cuCtxDetach(primary), CUDA_ERROR_INVALID_CONTEXT); // not current
+  EXPECT_EQ(cuCtxDetach(created), CUDA_SUCCESS); // the attach
+  unsigned version = 0;
+  EXPECT_EQ(cuCtxGetApiVersion(created, &version), CUDA_SUCCESS);
+  EXPECT_EQ(cuCtxDetach(created), CUDA_SUCCESS); // the creator's: destroyed
+  EXPECT_EQ(cuCtxGetApiVersion(created, &version), CUDA_ERROR_INVALID_CONTEXT);
+  CUcontext current = nullptr;
+  ASSERT_EQ(cuCtxGetCurrent(&current), CUDA_SUCCESS);
+  EXPECT_EQ(current, primary);
+}
+
+TEST_F(CudaDriver, RangeAttributesReplayAdviceAndPrefetches) {
+  const size_t page = 4096;
+  CUdeviceptr managed = 0;
+  ASSERT_EQ(cuMemAllocManaged(&managed, 4 * page, CU_MEM_ATTACH_GLOBAL),
+            CUDA_SUCCESS);
+  ASSERT_EQ(cuMemAdvise(managed, 4 * page, CU_MEM_ADVISE_SET_READ_MOSTLY,
+                        device),
+            CUDA_SUCCESS);
+  ASSERT_EQ(cuMemAdvise(managed, 2 * page,
+                        CU_MEM_ADVISE_SET_PREFERRED_LOCATION, device),
+            CUDA_SUCCESS);
+  ASSERT_EQ(cuMemAdvise(managed, 4 * page, CU_MEM_ADVISE_SET_ACCESSED_BY,
+                        CU_DEVICE_CPU),
+            CUDA_SUCCESS);
+  ASSERT_EQ(cuMemAdvise(managed + page, page, CU_MEM_ADVISE_SET_ACCESSED_BY,
+                        device),
+            CUDA_SUCCESS);
+  ASSERT_EQ(cuMemPrefetchAsync(managed, 4 * page, CU_DEVICE_CPU, nullptr),
+            CUDA_SUCCESS);
+
+  auto one = [&](CUmem_range_attribute attribute, CUdeviceptr at,
+                 size_t bytes) {
+    int value = 99;
+    EXPECT_EQ(cuMemRangeGetAttribute(&value, 4, attribute, at, bytes),
+              CUDA_SUCCESS);
+    return value;
+  };
+  EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_READ_MOSTLY, managed, 4 * page), 1);
+  EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_PREFERRED_LOCATION, managed, 4 * page),
+            CU_DEVICE_INVALID); // the halves disagree
+  EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_PREFERRED_LOCATION, managed, page),
+            device);
+  EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_PREFERRED_LOCATION_TYPE, managed, page),
+            CU_MEM_LOCATION_TYPE_DEVICE);
+  EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_LAST_PREFETCH_LOCATION, managed + page,
+                page),
+            CU_DEVICE_CPU);
+  ASSERT_EQ(cuMemAdvise(managed + 3 * page, page,
+                        CU_MEM_ADVISE_UNSET_READ_MOSTLY, device),
+            CUDA_SUCCESS);
+  EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_READ_MOSTLY, managed, 4 * page), 0);
+  EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_READ_MOSTLY, managed, 3 * page), 1);
+
+  // AccessedBy: the devices advised for the whole range, then -2s.
+  int devices[3] = {7, 7, 7};
+  ASSERT_EQ(cuMemRangeGetAttribute(devices, sizeof devices,
+                                   CU_MEM_RANGE_ATTRIBUTE_ACCESSED_BY,
+                                   managed + page, page),
+            CUDA_SUCCESS);
+  EXPECT_EQ(devices[0], CU_DEVICE_CPU);
+  EXPECT_EQ(devices[1], device);
+  EXPECT_EQ(devices[2], CU_DEVICE_INVALID);
+  ASSERT_EQ(cuMemRangeGetAttribute(devices, sizeof devices,
+                                   CU_MEM_RANGE_ATTRIBUTE_ACCESSED_BY, managed,
+                                   2 * page),
+            CUDA_SUCCESS);
+  EXPECT_EQ(devices[0], CU_DEVICE_CPU);
+  EXPECT_EQ(devices[1], CU_DEVICE_INVALID);
+
+  // Several at once.
+  int readMostly = -1, prefetch = -1;
+  void *data[] = {&readMostly, &prefetch};
+  size_t sizes[] = {4, 4};
+  CUmem_range_attribute which[] = {CU_MEM_RANGE_ATTRIBUTE_READ_MOSTLY,
+                                   CU_MEM_RANGE_ATTRIBUTE_LAST_PREFETCH_LOCATION};
+  ASSERT_EQ(cuMemRangeGetAttributes(data, sizes, which, 2, managed, page),
+            CUDA_SUCCESS);
+  EXPECT_EQ(readMostly, 1);
+  EXPECT_EQ(prefetch, CU_DEVICE_CPU);
+
+  // Misuse: sizes, attributes, ranges that are not managed memory.
+  int value = 0;
+  EXPECT_EQ(cuMemRangeGetAttribute(&value, 3,
+                                   CU_MEM_RANGE_ATTRIBUTE_READ_MOSTLY, managed,
+                                   page),
+            CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemRangeGetAttribute(&value, 4, CUmem_range_attribute(42),
+                                   managed, page),
+            CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemRangeGetAttribute(&value, 4,
+                                   CU_MEM_RANGE_ATTRIBUTE_READ_MOSTLY, managed,
+                                   5 * page),
+            CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemRangeGetAttribute(nullptr, 4,
+                                   CU_MEM_RANGE_ATTRIBUTE_READ_MOSTLY, managed,
+                                   page),
+            CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemAdvise(managed, page, CUmem_advise(9), device),
+            CUDA_ERROR_INVALID_VALUE);
+  CUdeviceptr plain = 0;
+  ASSERT_EQ(cuMemAlloc(&plain, page), CUDA_SUCCESS);
+  EXPECT_EQ(cuMemRangeGetAttribute(&value, 4,
+                                   CU_MEM_RANGE_ATTRIBUTE_READ_MOSTLY, plain,
+                                   page),
+            CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemFree(plain), CUDA_SUCCESS);
+
+  // Freed memory takes its advice with it.
+  ASSERT_EQ(cuMemFree(managed), CUDA_SUCCESS);
+  ASSERT_EQ(cuMemAllocManaged(&managed, 4 * page, CU_MEM_ATTACH_GLOBAL),
+            CUDA_SUCCESS);
+  EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_READ_MOSTLY, managed, 4 * page), 0);
+  EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_LAST_PREFETCH_LOCATION, managed, page),
+            CU_DEVICE_INVALID);
+  EXPECT_EQ(cuMemFree(managed), CUDA_SUCCESS);
+}
+
 TEST(CudaDriverInit, EverythingButInitNeedsNothingCurrentToFail) {
   // cuInit has run in this process (other tests); with no context current
   // on a fresh thread, context-bound calls say so.

@@ -78,7 +78,42 @@ TEST(CudartMemoryFamilies, ManagedMemoryNeedsValidFlagsAndRanges) {
   EXPECT_EQ(a.type, cudaMemoryTypeManaged);
   EXPECT_EQ(a.devicePointer, managed);
   EXPECT_EQ(managed[3], 42);
+
+  // The advice and the last prefetch read back per range.
+  ASSERT_EQ(cudaMemAdvise(managed, 32, cudaMemAdviseSetPreferredLocation, 0),
+            cudaSuccess);
+  int where = 99;
+  ASSERT_EQ(cudaMemRangeGetAttribute(&where, sizeof where,
+                                     cudaMemRangeAttributePreferredLocation,
+                                     managed, 32),
+            cudaSuccess);
+  EXPECT_EQ(where, 0);
+  ASSERT_EQ(cudaMemRangeGetAttribute(&where, sizeof where,
+                                     cudaMemRangeAttributePreferredLocation,
+                                     managed, 64),
+            cudaSuccess);
+  EXPECT_EQ(where, cudaInvalidDeviceId);
+  int prefetched = 99, type = 99;
+  void *data[] = {&prefetched, &type};
+  size_t sizes[] = {4, 4};
+  cudaMemRangeAttribute which[] = {
+      cudaMemRangeAttributeLastPrefetchLocation,
+      cudaMemRangeAttributeLastPrefetchLocationType};
+  ASSERT_EQ(cudaMemRangeGetAttributes(data, sizes, which, 2, managed, 64),
+            cudaSuccess);
+  EXPECT_EQ(prefetched, cudaCpuDeviceId); // the later of the two prefetches
+  EXPECT_EQ(type, cudaMemLocationTypeHost);
+  EXPECT_EQ(cudaMemRangeGetAttributes(data, sizes, which, 0, managed, 64),
+            cudaErrorInvalidValue);
+  EXPECT_EQ(cudaMemRangeGetAttribute(&where, 8,
+                                     cudaMemRangeAttributeReadMostly, managed,
+                                     64),
+            cudaErrorInvalidValue);
   EXPECT_EQ(cudaFree(managed), cudaSuccess);
+  EXPECT_EQ(cudaMemRangeGetAttribute(&where, sizeof where,
+                                     cudaMemRangeAttributeReadMostly, managed,
+                                     64),
+            cudaErrorInvalidValue);
   cudaGetLastError();
 }
 

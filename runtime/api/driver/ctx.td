@@ -185,6 +185,8 @@ def : DriverFunction<"cuCtxGetExecAffinity", "ctx"> {
 }
 
 def : DriverFunction<"cuCtxRecordEvent", "ctx"> {
+  let Implemented = 1;
+  let Desc = "Records on the legacy stream after every stream's work so far; CUDA_ERROR_STREAM_CAPTURE_UNSUPPORTED while a stream of the context captures.";
   let Params = [
     Param<"CUcontext", "hCtx">,
     Param<"CUevent", "hEvent">
@@ -192,6 +194,8 @@ def : DriverFunction<"cuCtxRecordEvent", "ctx"> {
 }
 
 def : DriverFunction<"cuCtxWaitEvent", "ctx"> {
+  let Implemented = 1;
+  let Desc = "All later work of the context, on streams created later too, waits for the event's latest marker.";
   let Params = [
     Param<"CUcontext", "hCtx">,
     Param<"CUevent", "hEvent">

@@ -57,6 +57,9 @@ def : DriverFunction<"cuMemAdvise_v2", "unified"> {
 }
 
 def : DriverFunction<"cuMemRangeGetAttribute", "unified"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "data == nullptr || devPtr == 0">];
+  let Desc = "Answers from the advice and prefetches given for the range; a value only where the whole range agrees, as CUDA per page.";
   let Params = [
     Param<"void *", "data">,
     Param<"size_t", "dataSize">,
@@ -67,6 +70,8 @@ def : DriverFunction<"cuMemRangeGetAttribute", "unified"> {
 }
 
 def : DriverFunction<"cuMemRangeGetAttributes", "unified"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "data == nullptr || dataSizes == nullptr || attributes == nullptr || numAttributes == 0 || devPtr == 0">];
   let Params = [
     Param<"void **", "data">,
     Param<"size_t *", "dataSizes">,

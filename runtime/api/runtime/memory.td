@@ -643,6 +643,9 @@ def : RuntimeFunction<"cudaMemAdvise_v2", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemRangeGetAttribute", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "data == nullptr || devPtr == nullptr">];
+  let Desc = "Answers from the advice and prefetches given for the range; a value only where the whole range agrees, as CUDA per page.";
   let Params = [
     Param<"void *", "data">,
     Param<"size_t", "dataSize">,
@@ -653,6 +656,8 @@ def : RuntimeFunction<"cudaMemRangeGetAttribute", "memory"> {
 }
 
 def : RuntimeFunction<"cudaMemRangeGetAttributes", "memory"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "data == nullptr || dataSizes == nullptr || attributes == nullptr || numAttributes == 0 || devPtr == nullptr">];
   let Params = [
     Param<"void **", "data">,
     Param<"size_t *", "dataSizes">,
