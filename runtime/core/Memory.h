@@ -46,8 +46,10 @@ struct Allocation {
 
 class MemoryManager {
 public:
-  /// cudaMalloc's alignment guarantee.
-  static constexpr size_t kAlignment = 256;
+  /// cudaMalloc guarantees 256 bytes; NVIDIA's allocations are in fact
+  /// aligned to the texture alignment, 512, and programs bind them to
+  /// linear textures without checking, so Lingqu's are too.
+  static constexpr size_t kAlignment = 512;
 
   MemoryManager() = default;
   MemoryManager(const MemoryManager &) = delete;

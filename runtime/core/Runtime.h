@@ -26,6 +26,7 @@
 #include "core/Device.h"
 #include "core/Event.h"
 #include "core/ExternalMemory.h"
+#include "core/Texture.h"
 #include "core/Graph.h"
 #include "core/KernelQueries.h"
 #include "core/LaunchConfig.h"
@@ -57,6 +58,7 @@ public:
   Notifications &notifications() { return notifications_; }
   Graphs &graphs() { return graphs_; }
   ExternalMemories &externalMemories() { return externalMemories_; }
+  Textures &textures() { return textures_; }
   /// Keyed by the resolved Stream object, not the handle.
   Captures &captures() { return captures_; }
 
@@ -134,6 +136,7 @@ private:
   Notifications notifications_;
   Graphs graphs_;
   ExternalMemories externalMemories_{memory_};
+  Textures textures_{arrays_};
   Captures captures_;
   const bool launchBlocking_;
 

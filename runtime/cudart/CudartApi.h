@@ -23,6 +23,7 @@
 
 namespace lingqu::rt {
 class Runtime;
+struct ArrayDesc;
 struct Copy3D;
 } // namespace lingqu::rt
 namespace lingqu::api {
@@ -57,6 +58,13 @@ absl::StatusOr<rt::Copy3D> copyOf(const cudaMemcpy3DParms *p);
 /// its end.
 absl::StatusOr<char *> symbolRange(const void *symbol, size_t count,
                                    size_t offset);
+
+/// A channel descriptor as an array's format and channels:
+/// cudaErrorInvalidChannelDescriptor for what CUDA rejects,
+/// cudaErrorNotSupported for kinds Lingqu does not have.
+absl::StatusOr<rt::ArrayDesc> arrayDesc(const cudaChannelFormatDesc &d);
+/// The channel descriptor of a CUarray_format with `channels` channels.
+cudaChannelFormatDesc channelDesc(unsigned format, unsigned channels);
 
 } // namespace lingqu::cudart
 

@@ -20,10 +20,10 @@ enum : unsigned {
   kFloat = 0x20,
 };
 
-/// A channel descriptor as an array format; cudaErrorNotSupported for
-/// formats Lingqu does not have, cudaErrorInvalidChannelDescriptor for
-/// ones CUDA rejects.
-absl::StatusOr<rt::ArrayDesc> arrayDesc(const cudaChannelFormatDesc &d) {
+} // namespace
+
+absl::StatusOr<rt::ArrayDesc>
+cudart::arrayDesc(const cudaChannelFormatDesc &d) {
   int bits[4] = {d.x, d.y, d.z, d.w};
   unsigned channels = 0;
   while (channels < 4 && bits[channels] != 0)
@@ -60,7 +60,10 @@ absl::StatusOr<rt::ArrayDesc> arrayDesc(const cudaChannelFormatDesc &d) {
   return desc;
 }
 
-cudaChannelFormatDesc channelDesc(const rt::ArrayDesc &desc) {
+cudaChannelFormatDesc cudart::channelDesc(unsigned format, unsigned channels) {
+  rt::ArrayDesc desc;
+  desc.format = format;
+  desc.channels = channels;
   size_t bytes = rt::formatChannelBytes(desc.format);
   int bits = int(bytes * 8);
   cudaChannelFormatKind kind = desc.format >= kHalf
@@ -74,10 +77,12 @@ cudaChannelFormatDesc channelDesc(const rt::ArrayDesc &desc) {
   return d;
 }
 
+namespace {
+
 absl::Status createArray(cudaArray_t *out, const cudaChannelFormatDesc *desc,
                          size_t width, size_t height, size_t depth,
                          unsigned flags) {
-  absl::StatusOr<rt::ArrayDesc> d = arrayDesc(*desc);
+  absl::StatusOr<rt::ArrayDesc> d = cudart::arrayDesc(*desc);
   if (!d.ok())
     return d.status();
   d->width = width;
@@ -168,7 +173,7 @@ absl::Status cudart::impl::cudaArrayGetInfo(struct cudaChannelFormatDesc *desc,
   if (!a.ok())
     return a.status();
   if (desc)
-    *desc = channelDesc((*a)->desc);
+    *desc = cudart::channelDesc((*a)->desc.format, (*a)->desc.channels);
   if (extent)
     *extent = cudaExtent{(*a)->desc.width, (*a)->desc.height,
                          (*a)->desc.depth};
@@ -329,7 +334,7 @@ absl::Status cudart::impl::cudaGetChannelDesc(struct cudaChannelFormatDesc *desc
   absl::StatusOr<rt::Array *> a = arrayOf(array);
   if (!a.ok())
     return a.status();
-  *desc = channelDesc((*a)->desc);
+  *desc = cudart::channelDesc((*a)->desc.format, (*a)->desc.channels);
   return absl::OkStatus();
 }
 
@@ -339,7 +344,7 @@ absl::Status cudart::impl::cudaMallocMipmappedArray(
     cudaMipmappedArray_t *mipmappedArray,
     const struct cudaChannelFormatDesc *desc, struct cudaExtent extent,
     unsigned int numLevels, unsigned int flags) {
-  absl::StatusOr<rt::ArrayDesc> d = arrayDesc(*desc);
+  absl::StatusOr<rt::ArrayDesc> d = cudart::arrayDesc(*desc);
   if (!d.ok())
     return d.status();
   d->width = extent.width;

@@ -267,6 +267,7 @@ LINGQU_BUILTIN_CONVERSIONS(__cuda_builtin_gridDim_t)
 #include "lingqu_device_atomics.h"
 #include "lingqu_device_sync.h"
 #include "lingqu_device_warp.h"
+#include "lingqu_texture.h"
 
 /* The <<<...>>> syntax lowers to this call (CUDA 9.2+ launch ABI). */
 extern "C" unsigned __cudaPushCallConfiguration(dim3 gridDim, dim3 blockDim,

@@ -22,6 +22,9 @@ def : RuntimeFunction<"cudaCreateChannelDesc", "texture_object"> {
 }
 
 def : RuntimeFunction<"cudaCreateTextureObject", "texture_object"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pTexObject == nullptr || pResDesc == nullptr || pTexDesc == nullptr">];
+  let Desc = "Arrays (1D, 2D, 3D), linear and pitched memory; kernels sample with tex1Dfetch/tex1D/tex2D/tex3D. Mipmapped, layered, cubemap and sRGB textures and format-changing views are cudaErrorNotSupported.";
   let Params = [
     Param<"cudaTextureObject_t *", "pTexObject">,
     Param<"const struct cudaResourceDesc *", "pResDesc">,
@@ -31,12 +34,15 @@ def : RuntimeFunction<"cudaCreateTextureObject", "texture_object"> {
 }
 
 def : RuntimeFunction<"cudaDestroyTextureObject", "texture_object"> {
+  let Implemented = 1;
   let Params = [
     Param<"cudaTextureObject_t", "texObject">
   ];
 }
 
 def : RuntimeFunction<"cudaGetTextureObjectResourceDesc", "texture_object"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pResDesc == nullptr">];
   let Params = [
     Param<"struct cudaResourceDesc *", "pResDesc">,
     Param<"cudaTextureObject_t", "texObject">
@@ -44,6 +50,8 @@ def : RuntimeFunction<"cudaGetTextureObjectResourceDesc", "texture_object"> {
 }
 
 def : RuntimeFunction<"cudaGetTextureObjectTextureDesc", "texture_object"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pTexDesc == nullptr">];
   let Params = [
     Param<"struct cudaTextureDesc *", "pTexDesc">,
     Param<"cudaTextureObject_t", "texObject">
@@ -51,6 +59,8 @@ def : RuntimeFunction<"cudaGetTextureObjectTextureDesc", "texture_object"> {
 }
 
 def : RuntimeFunction<"cudaGetTextureObjectResourceViewDesc", "texture_object"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "pResViewDesc == nullptr">];
   let Params = [
     Param<"struct cudaResourceViewDesc *", "pResViewDesc">,
     Param<"cudaTextureObject_t", "texObject">
