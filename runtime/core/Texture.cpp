@@ -114,11 +114,9 @@ Textures::createTexture(const TextureResource &resource,
   for (int mode : sampler.addressMode)
     if (mode < cudaAddressModeWrap || mode > cudaAddressModeBorder)
       return invalid("unknown address mode");
-  // Normalised reads are for 8- and 16-bit integers, as in CUDA.
-  bool integer = t->format < 0x10;
-  if (sampler.readMode == cudaReadModeNormalizedFloat && integer &&
-      formatChannelBytes(t->format) == 4)
-    return invalid("32-bit integers cannot be read as normalised floats");
+  // Normalised reads are for 8- and 16-bit integers; CUDA reads 32-bit
+  // integers and floats as they are in either mode.
+  bool integer = t->format < 0x10 && formatChannelBytes(t->format) < 4;
   if (view && view->format != cudaResViewFormatNone)
     return makeError(cudaErrorNotSupported,
                      "resource views that reinterpret the format are not "

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cuda.h"
+#include "lingqu_texture.h"
 #include "gtest/gtest.h"
 
 namespace {
@@ -660,6 +661,84 @@ TEST_F(CudaDriver, RangeAttributesReplayAdviceAndPrefetches) {
   EXPECT_EQ(one(CU_MEM_RANGE_ATTRIBUTE_LAST_PREFETCH_LOCATION, managed, page),
             CU_DEVICE_INVALID);
   EXPECT_EQ(cuMemFree(managed), CUDA_SUCCESS);
+}
+
+TEST_F(CudaDriver, TextureAndSurfaceObjectsKeepTheirDescriptors) {
+  CUDA_ARRAY3D_DESCRIPTOR ad{};
+  ad.Width = 8;
+  ad.Height = 4;
+  ad.Format = CU_AD_FORMAT_UNSIGNED_INT8;
+  ad.NumChannels = 4;
+  CUarray plain = nullptr, storable = nullptr;
+  ASSERT_EQ(cuArray3DCreate(&plain, &ad), CUDA_SUCCESS);
+  ad.Flags = CUDA_ARRAY3D_SURFACE_LDST;
+  ASSERT_EQ(cuArray3DCreate(&storable, &ad), CUDA_SUCCESS);
+
+  CUDA_RESOURCE_DESC res{};
+  res.resType = CU_RESOURCE_TYPE_ARRAY;
+  res.res.array.hArray = plain;
+  CUDA_TEXTURE_DESC td{};
+  td.addressMode[0] = CU_TR_ADDRESS_MODE_BORDER;
+  td.filterMode = CU_TR_FILTER_MODE_LINEAR;
+  td.flags = CU_TRSF_NORMALIZED_COORDINATES; // no READ_AS_INTEGER
+  td.borderColor[2] = 0.5f;
+  CUDA_RESOURCE_VIEW_DESC view{};
+  view.format = CU_RES_VIEW_FORMAT_NONE;
+  view.width = 8;
+  view.height = 4;
+  CUtexObject tex = 0;
+  ASSERT_EQ(cuTexObjectCreate(&tex, &res, &td, &view), CUDA_SUCCESS);
+  // What kernels read: the driver's default is a normalised read.
+  const auto *t = reinterpret_cast<const __lingqu_texture *>(tex);
+  EXPECT_EQ(t->normalizedFloat, 1);
+  EXPECT_EQ(t->normalizedCoords, 1);
+  EXPECT_EQ(t->elementBytes, 4u);
+  EXPECT_EQ(t->dims, 2u);
+
+  CUDA_RESOURCE_DESC gotRes{};
+  ASSERT_EQ(cuTexObjectGetResourceDesc(&gotRes, tex), CUDA_SUCCESS);
+  EXPECT_EQ(gotRes.resType, CU_RESOURCE_TYPE_ARRAY);
+  EXPECT_EQ(gotRes.res.array.hArray, plain);
+  CUDA_TEXTURE_DESC gotTex{};
+  ASSERT_EQ(cuTexObjectGetTextureDesc(&gotTex, tex), CUDA_SUCCESS);
+  EXPECT_EQ(gotTex.flags, unsigned(CU_TRSF_NORMALIZED_COORDINATES));
+  EXPECT_EQ(gotTex.addressMode[0], CU_TR_ADDRESS_MODE_BORDER);
+  EXPECT_EQ(gotTex.filterMode, CU_TR_FILTER_MODE_LINEAR);
+  EXPECT_EQ(gotTex.borderColor[2], 0.5f);
+  CUDA_RESOURCE_VIEW_DESC gotView{};
+  ASSERT_EQ(cuTexObjectGetResourceViewDesc(&gotView, tex), CUDA_SUCCESS);
+  EXPECT_EQ(gotView.width, 8u);
+  EXPECT_EQ(gotView.height, 4u);
+
+  // Misuse: flags, formats Lingqu cannot view, dead handles.
+  res.flags = 1;
+  CUtexObject bad = 0;
+  EXPECT_EQ(cuTexObjectCreate(&bad, &res, &td, nullptr),
+            CUDA_ERROR_INVALID_VALUE);
+  res.flags = 0;
+  view.format = CU_RES_VIEW_FORMAT_FLOAT_1X32;
+  EXPECT_EQ(cuTexObjectCreate(&bad, &res, &td, &view),
+            CUDA_ERROR_NOT_SUPPORTED);
+  EXPECT_EQ(cuTexObjectCreate(&bad, &res, nullptr, nullptr),
+            CUDA_ERROR_INVALID_VALUE);
+  CUsurfObject surf = 0;
+  EXPECT_EQ(cuSurfObjectCreate(&surf, &res), CUDA_ERROR_INVALID_VALUE);
+  res.res.array.hArray = storable;
+  ASSERT_EQ(cuSurfObjectCreate(&surf, &res), CUDA_SUCCESS);
+  ASSERT_EQ(cuSurfObjectGetResourceDesc(&gotRes, surf), CUDA_SUCCESS);
+  EXPECT_EQ(gotRes.res.array.hArray, storable);
+  EXPECT_EQ(cuTexObjectGetResourceDesc(&gotRes, surf),
+            CUDA_ERROR_INVALID_HANDLE); // a surface is not a texture
+
+  EXPECT_EQ(cuSurfObjectDestroy(surf), CUDA_SUCCESS);
+  EXPECT_EQ(cuSurfObjectDestroy(surf), CUDA_ERROR_INVALID_HANDLE);
+  EXPECT_EQ(cuTexObjectDestroy(tex), CUDA_SUCCESS);
+  EXPECT_EQ(cuTexObjectGetTextureDesc(&gotTex, tex), CUDA_ERROR_INVALID_HANDLE);
+  EXPECT_EQ(cuArrayDestroy(plain), CUDA_SUCCESS);
+  res.res.array.hArray = plain; // destroyed
+  EXPECT_EQ(cuTexObjectCreate(&bad, &res, &td, nullptr),
+            CUDA_ERROR_INVALID_HANDLE);
+  EXPECT_EQ(cuArrayDestroy(storable), CUDA_SUCCESS);
 }
 
 TEST(CudaDriverInit, EverythingButInitNeedsNothingCurrentToFail) {
