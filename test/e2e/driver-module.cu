@@ -96,6 +96,20 @@ int main(int argc, char **argv) {
   int callCount = 0;
   OK(cuMemcpyDtoH(&callCount, calls, sizeof callCount));
   EXPECT(callCount == 1);
+  // CUDA 12 modules hold no texture or surface references.
+  CUtexref texRef;
+  CUsurfref surfRef;
+  EXPECT(cuModuleGetTexRef(&texRef, module, "calls") == CUDA_ERROR_NOT_FOUND);
+  EXPECT(cuModuleGetSurfRef(&surfRef, module, "calls") ==
+         CUDA_ERROR_NOT_FOUND);
+  EXPECT(cuModuleGetTexRef(&texRef, nullptr, "calls") ==
+         CUDA_ERROR_INVALID_HANDLE);
+  OK(cuTexRefCreate(&texRef));
+  EXPECT(cuParamSetTexRef(mix, CU_PARAM_TR_DEFAULT, texRef) == CUDA_SUCCESS);
+  EXPECT(cuParamSetTexRef(mix, 0, texRef) == CUDA_ERROR_INVALID_VALUE);
+  OK(cuTexRefDestroy(texRef));
+  EXPECT(cuParamSetTexRef(mix, CU_PARAM_TR_DEFAULT, texRef) ==
+         CUDA_ERROR_INVALID_HANDLE);
 
   // The same image from memory, and what a bad image gets.
   std::ifstream in(argv[1], std::ios::binary);

@@ -741,6 +741,102 @@ TEST_F(CudaDriver, TextureAndSurfaceObjectsKeepTheirDescriptors) {
   EXPECT_EQ(cuArrayDestroy(storable), CUDA_SUCCESS);
 }
 
+TEST_F(CudaDriver, TextureReferencesKeepWhatIsSet) {
+  CUtexref ref = nullptr;
+  ASSERT_EQ(cuTexRefCreate(&ref), CUDA_SUCCESS);
+  CUarray_format format;
+  int channels = 0;
+  ASSERT_EQ(cuTexRefGetFormat(&format, &channels, ref), CUDA_SUCCESS);
+  EXPECT_EQ(format, CU_AD_FORMAT_FLOAT);
+  EXPECT_EQ(channels, 1);
+  CUarray none = nullptr;
+  EXPECT_EQ(cuTexRefGetArray(&none, ref), CUDA_ERROR_INVALID_VALUE);
+
+  // Bound to an array: the array's format comes with it.
+  CUDA_ARRAY_DESCRIPTOR ad{};
+  ad.Width = 16;
+  ad.Height = 2;
+  ad.Format = CU_AD_FORMAT_SIGNED_INT16;
+  ad.NumChannels = 2;
+  CUarray array = nullptr;
+  ASSERT_EQ(cuArrayCreate(&array, &ad), CUDA_SUCCESS);
+  EXPECT_EQ(cuTexRefSetArray(ref, array, 0), CUDA_ERROR_INVALID_VALUE);
+  ASSERT_EQ(cuTexRefSetArray(ref, array, CU_TRSA_OVERRIDE_FORMAT),
+            CUDA_SUCCESS);
+  CUarray bound = nullptr;
+  ASSERT_EQ(cuTexRefGetArray(&bound, ref), CUDA_SUCCESS);
+  EXPECT_EQ(bound, array);
+  ASSERT_EQ(cuTexRefGetFormat(&format, &channels, ref), CUDA_SUCCESS);
+  EXPECT_EQ(format, CU_AD_FORMAT_SIGNED_INT16);
+  EXPECT_EQ(channels, 2);
+
+  // Bound to linear memory: the offset to the texture alignment comes back.
+  CUdeviceptr memory = 0;
+  ASSERT_EQ(cuMemAlloc(&memory, 4096), CUDA_SUCCESS);
+  size_t offset = 99;
+  ASSERT_EQ(cuTexRefSetAddress(&offset, ref, memory + 8, 1024), CUDA_SUCCESS);
+  EXPECT_EQ(offset, 8u);
+  CUdeviceptr address = 0;
+  ASSERT_EQ(cuTexRefGetAddress(&address, ref), CUDA_SUCCESS);
+  EXPECT_EQ(address, memory + 8);
+  EXPECT_EQ(cuTexRefGetArray(&bound, ref), CUDA_ERROR_INVALID_VALUE);
+  ad.Width = 8;
+  EXPECT_EQ(cuTexRefSetAddress2D(ref, &ad, memory, 40),
+            CUDA_ERROR_INVALID_VALUE); // pitch not a multiple of 32
+  ASSERT_EQ(cuTexRefSetAddress2D(ref, &ad, memory, 64), CUDA_SUCCESS);
+
+  // Sampling state round-trips.
+  ASSERT_EQ(cuTexRefSetAddressMode(ref, 2, CU_TR_ADDRESS_MODE_MIRROR),
+            CUDA_SUCCESS);
+  EXPECT_EQ(cuTexRefSetAddressMode(ref, 3, CU_TR_ADDRESS_MODE_MIRROR),
+            CUDA_ERROR_INVALID_VALUE);
+  CUaddress_mode mode;
+  ASSERT_EQ(cuTexRefGetAddressMode(&mode, ref, 2), CUDA_SUCCESS);
+  EXPECT_EQ(mode, CU_TR_ADDRESS_MODE_MIRROR);
+  ASSERT_EQ(cuTexRefSetFilterMode(ref, CU_TR_FILTER_MODE_LINEAR),
+            CUDA_SUCCESS);
+  CUfilter_mode filter;
+  ASSERT_EQ(cuTexRefGetFilterMode(&filter, ref), CUDA_SUCCESS);
+  EXPECT_EQ(filter, CU_TR_FILTER_MODE_LINEAR);
+  ASSERT_EQ(cuTexRefSetMipmapFilterMode(ref, CU_TR_FILTER_MODE_LINEAR),
+            CUDA_SUCCESS);
+  ASSERT_EQ(cuTexRefGetMipmapFilterMode(&filter, ref), CUDA_SUCCESS);
+  EXPECT_EQ(filter, CU_TR_FILTER_MODE_LINEAR);
+  ASSERT_EQ(cuTexRefSetMipmapLevelBias(ref, 0.25f), CUDA_SUCCESS);
+  ASSERT_EQ(cuTexRefSetMipmapLevelClamp(ref, 1.0f, 3.0f), CUDA_SUCCESS);
+  float bias = 0, lo = 0, hi = 0;
+  ASSERT_EQ(cuTexRefGetMipmapLevelBias(&bias, ref), CUDA_SUCCESS);
+  ASSERT_EQ(cuTexRefGetMipmapLevelClamp(&lo, &hi, ref), CUDA_SUCCESS);
+  EXPECT_EQ(bias, 0.25f);
+  EXPECT_EQ(lo, 1.0f);
+  EXPECT_EQ(hi, 3.0f);
+  ASSERT_EQ(cuTexRefSetMaxAnisotropy(ref, 8), CUDA_SUCCESS);
+  int aniso = 0;
+  ASSERT_EQ(cuTexRefGetMaxAnisotropy(&aniso, ref), CUDA_SUCCESS);
+  EXPECT_EQ(aniso, 8);
+  float border[4] = {1, 2, 3, 4}, gotBorder[4] = {};
+  ASSERT_EQ(cuTexRefSetBorderColor(ref, border), CUDA_SUCCESS);
+  ASSERT_EQ(cuTexRefGetBorderColor(gotBorder, ref), CUDA_SUCCESS);
+  EXPECT_EQ(gotBorder[3], 4.0f);
+  ASSERT_EQ(cuTexRefSetFlags(ref, CU_TRSF_NORMALIZED_COORDINATES),
+            CUDA_SUCCESS);
+  EXPECT_EQ(cuTexRefSetFlags(ref, 0x100), CUDA_ERROR_INVALID_VALUE);
+  unsigned flags = 0;
+  ASSERT_EQ(cuTexRefGetFlags(&flags, ref), CUDA_SUCCESS);
+  EXPECT_EQ(flags, unsigned(CU_TRSF_NORMALIZED_COORDINATES));
+  EXPECT_EQ(cuTexRefSetFormat(ref, CU_AD_FORMAT_FLOAT, 3),
+            CUDA_ERROR_INVALID_VALUE);
+  CUmipmappedArray mipmapped = nullptr;
+  EXPECT_EQ(cuTexRefGetMipmappedArray(&mipmapped, ref),
+            CUDA_ERROR_INVALID_VALUE);
+
+  ASSERT_EQ(cuTexRefDestroy(ref), CUDA_SUCCESS);
+  EXPECT_EQ(cuTexRefDestroy(ref), CUDA_ERROR_INVALID_HANDLE);
+  EXPECT_EQ(cuTexRefGetFlags(&flags, ref), CUDA_ERROR_INVALID_HANDLE);
+  EXPECT_EQ(cuMemFree(memory), CUDA_SUCCESS);
+  EXPECT_EQ(cuArrayDestroy(array), CUDA_SUCCESS);
+}
+
 TEST(CudaDriverInit, EverythingButInitNeedsNothingCurrentToFail) {
   // cuInit has run in this process (other tests); with no context current
   // on a fresh thread, context-bound calls say so.

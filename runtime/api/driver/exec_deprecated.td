@@ -82,6 +82,7 @@ def : DriverFunction<"cuLaunchGridAsync", "exec_deprecated"> {
 }
 
 def : DriverFunction<"cuParamSetTexRef", "exec_deprecated"> {
+  let Implemented = 1;
   let Params = [
     Param<"CUfunction", "hfunc">,
     Param<"int", "texunit">,
