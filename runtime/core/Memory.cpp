@@ -51,11 +51,12 @@ absl::StatusOr<void *> MemoryManager::allocate(size_t bytes, MemoryKind kind,
     return nullptr;
   // Round up so the block is a whole number of alignment units
   // (aligned_alloc's contract), refusing sizes that would wrap.
-  if (bytes > SIZE_MAX - (kAlignment - 1))
+  size_t alignment = kind == MemoryKind::Device ? kPageSize : kAlignment;
+  if (bytes > SIZE_MAX - (alignment - 1))
     return makeError(cudaErrorMemoryAllocation,
                      absl::StrCat("cannot allocate ", bytes, " bytes"));
-  size_t rounded = (bytes + kAlignment - 1) / kAlignment * kAlignment;
-  void *ptr = std::aligned_alloc(kAlignment, rounded);
+  size_t rounded = (bytes + alignment - 1) / alignment * alignment;
+  void *ptr = std::aligned_alloc(alignment, rounded);
   if (ptr == nullptr)
     return makeError(cudaErrorMemoryAllocation,
                      absl::StrCat("out of host memory allocating ", bytes,
@@ -81,9 +82,14 @@ absl::Status MemoryManager::free(void *ptr, MemoryKind kind) {
     bool deviceSide = kind != MemoryKind::Host;
     bool isDeviceSide = it->second.kind == MemoryKind::Device ||
                         it->second.kind == MemoryKind::Managed;
+    if (it->second.ipc)
+      return invalid(absl::StrFormat(
+          "%p was opened with cudaIpcOpenMemHandle; close it with "
+          "cudaIpcCloseMemHandle", ptr));
     if (deviceSide != isDeviceSide || !owned(it->second))
       return invalid(absl::StrFormat("%p is %s memory", ptr,
                                      kindName(it->second.kind)));
+    unexport(it->first, it->second.size);
     allocations_.erase(it);
     advice_.erase(reinterpret_cast<uintptr_t>(ptr));
   }
@@ -170,8 +176,10 @@ absl::Status MemoryManager::checkRange(const void *ptr, size_t bytes) const {
 void MemoryManager::freeAllOnDevice(int ordinal) {
   absl::MutexLock lock(&mu_);
   for (const auto &[base, a] : allocations_)
-    if (owned(a))
+    if (owned(a)) {
+      unexport(base, a.size);
       std::free(a.base);
+    }
   allocations_.clear();
   advice_.clear();
 }

@@ -42,10 +42,29 @@ struct Allocation {
   /// False for memory the table describes but does not own: registered
   /// host ranges and the modules' __device__ variables.
   bool owned = true;
+  /// Mapped from another process by cudaIpcOpenMemHandle.
+  bool ipc = false;
 };
+
+/// The 64 bytes of a cudaIpcMemHandle_t as Lingqu fills them: the exporting
+/// process and the memfd that backs the allocation there, which an importer
+/// opens through /proc.
+struct IpcMemHandle {
+  char magic[8];
+  int32_t pid = 0;
+  int32_t fd = -1;
+  uint64_t size = 0;  ///< bytes asked for
+  uint64_t bytes = 0; ///< bytes mapped (whole pages)
+  uint64_t base = 0;  ///< in the exporter, to tell allocations apart
+  int32_t device = 0;
+};
+static_assert(sizeof(IpcMemHandle) <= 64);
 
 class MemoryManager {
 public:
+  /// Device allocations own whole pages, so that cudaIpcGetMemHandle can
+  /// remap them onto shared memory in place.
+  static constexpr size_t kPageSize = 4096;
   /// cudaMalloc guarantees 256 bytes; NVIDIA's allocations are in fact
   /// aligned to the texture alignment, 512, and programs bind them to
   /// linear textures without checking, so Lingqu's are too.
@@ -85,6 +104,17 @@ public:
   /// The records of the managed allocation holding [ptr, ptr + count).
   absl::StatusOr<std::vector<Advice>> adviceFor(const void *ptr,
                                                 size_t count) const;
+
+  /// cudaIpcGetMemHandle: moves the device allocation holding `ptr` onto a
+  /// memfd (in place: same address, same contents) the first time.
+  absl::StatusOr<IpcMemHandle> exportIpc(const void *ptr);
+  /// cudaIpcOpenMemHandle: maps another process's exported allocation
+  /// (again: the same mapping, counted). cudaErrorDeviceUninitialized for a
+  /// handle of this process, as CUDA's "invalid device context";
+  /// cudaErrorMapBufferObjectFailed when the exporter is gone.
+  absl::StatusOr<void *> importIpc(const IpcMemHandle &handle, int device);
+  /// cudaIpcCloseMemHandle: cudaErrorInvalidValue unless `ptr` was opened.
+  absl::Status closeIpc(void *ptr);
 
   /// The live allocation containing `ptr`, if any.
   std::optional<Allocation> find(const void *ptr) const;
@@ -129,6 +159,17 @@ private:
   /// By allocation base; erased with the allocation.
   absl::flat_hash_map<uintptr_t, std::vector<Advice>>
       advice_ ABSL_GUARDED_BY(mu_);
+  /// Exported allocations: base -> the memfd behind them.
+  absl::flat_hash_map<uintptr_t, int> exported_ ABSL_GUARDED_BY(mu_);
+  /// Opened handles: (pid, exporter's base) -> mapping and open count.
+  struct Imported {
+    void *ptr;
+    int opens;
+  };
+  absl::flat_hash_map<std::pair<int32_t, uint64_t>, Imported>
+      imported_ ABSL_GUARDED_BY(mu_);
+  /// Turns an exported allocation's pages back into private memory.
+  void unexport(uintptr_t base, size_t size) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 };
 
 } // namespace lingqu::rt

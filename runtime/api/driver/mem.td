@@ -171,6 +171,9 @@ def : DriverFunction<"cuIpcOpenEventHandle", "mem"> {
 }
 
 def : DriverFunction<"cuIpcGetMemHandle", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pHandle == nullptr || dptr == 0">];
+  let Desc = "The allocation moves onto a memfd in place (same address and contents); another process of the same user maps it through /proc.";
   let Params = [
     Param<"CUipcMemHandle *", "pHandle">,
     Param<"CUdeviceptr", "dptr">
@@ -178,6 +181,9 @@ def : DriverFunction<"cuIpcGetMemHandle", "mem"> {
 }
 
 def : DriverFunction<"cuIpcOpenMemHandle", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pdptr == nullptr || Flags != CU_IPC_MEM_LAZY_ENABLE_PEER_ACCESS">];
+  let Desc = "CUDA_ERROR_INVALID_CONTEXT for a handle of the calling process; opening again counts.";
   let Symbol = "cuIpcOpenMemHandle_v2";
   let Params = [
     Param<"CUdeviceptr *", "pdptr">,
@@ -187,6 +193,8 @@ def : DriverFunction<"cuIpcOpenMemHandle", "mem"> {
 }
 
 def : DriverFunction<"cuIpcCloseMemHandle", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "dptr == 0">];
   let Params = [
     Param<"CUdeviceptr", "dptr">
   ];

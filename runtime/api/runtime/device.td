@@ -99,6 +99,9 @@ def : RuntimeFunction<"cudaIpcOpenEventHandle", "device"> {
 }
 
 def : RuntimeFunction<"cudaIpcGetMemHandle", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "handle == nullptr || devPtr == nullptr">];
+  let Desc = "The allocation moves onto a memfd in place (same address and contents); another process of the same user maps it through /proc.";
   let Params = [
     Param<"cudaIpcMemHandle_t *", "handle">,
     Param<"void *", "devPtr">
@@ -106,6 +109,9 @@ def : RuntimeFunction<"cudaIpcGetMemHandle", "device"> {
 }
 
 def : RuntimeFunction<"cudaIpcOpenMemHandle", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "devPtr == nullptr || flags != cudaIpcMemLazyEnablePeerAccess">];
+  let Desc = "cudaErrorDeviceUninitialized (CUDA's invalid device context) for a handle of the calling process; opening again counts.";
   let Params = [
     Param<"void **", "devPtr">,
     Param<"cudaIpcMemHandle_t", "handle">,
@@ -114,6 +120,8 @@ def : RuntimeFunction<"cudaIpcOpenMemHandle", "device"> {
 }
 
 def : RuntimeFunction<"cudaIpcCloseMemHandle", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "devPtr == nullptr">];
   let Params = [
     Param<"void *", "devPtr">
   ];
