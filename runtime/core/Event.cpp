@@ -28,8 +28,13 @@ void Event::record(const StreamRef &stream,
       stream->context().implicitDependencies(*stream);
   after.insert(after.end(), std::make_move_iterator(alsoAfter.begin()),
                std::make_move_iterator(alsoAfter.end()));
+  uint64_t record = shared_ ? shared_->issue() : 0;
   uint64_t ticket = stream->enqueue(
-      [marker] { marker->nanos.store(nowNanos(), std::memory_order_release); },
+      [marker, shared = shared_, record] {
+        marker->nanos.store(nowNanos(), std::memory_order_release);
+        if (shared)
+          shared->complete(record);
+      },
       std::move(after));
   marker->point = StreamPoint{stream, ticket};
   absl::MutexLock lock(&mu_);
@@ -42,11 +47,17 @@ std::shared_ptr<Event::Marker> Event::marker() const {
 }
 
 bool Event::done() const {
+  if (shared_) // recorded here or in another process
+    return shared_->reached(shared_->issued());
   std::shared_ptr<Marker> m = marker();
   return !m || m->point.reached();
 }
 
 void Event::synchronize() const {
+  if (shared_) {
+    shared_->waitFor(shared_->issued());
+    return;
+  }
   if (std::shared_ptr<Marker> m = marker())
     m->point.wait();
 }

@@ -15,6 +15,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "core/IpcEvent.h"
 #include "core/Stream.h"
 
 namespace lingqu::rt {
@@ -29,10 +30,15 @@ public:
     std::atomic<int64_t> nanos{-1};
   };
 
-  Event(Context &context, unsigned flags) : context_(context), flags_(flags) {}
+  /// With `shared`, records and waits also go through state other
+  /// processes see (cudaEventInterprocess).
+  Event(Context &context, unsigned flags,
+        std::shared_ptr<SharedEventState> shared = nullptr)
+      : context_(context), flags_(flags), shared_(std::move(shared)) {}
 
   Context &context() const { return context_; }
   unsigned flags() const { return flags_; }
+  const std::shared_ptr<SharedEventState> &shared() const { return shared_; }
   bool timing() const;
 
   /// Enqueues a marker on `stream` (after the stream's implicit
@@ -52,6 +58,7 @@ public:
 private:
   Context &context_;
   const unsigned flags_;
+  const std::shared_ptr<SharedEventState> shared_;
   mutable absl::Mutex mu_;
   std::shared_ptr<Marker> marker_ ABSL_GUARDED_BY(mu_);
 };

@@ -89,6 +89,13 @@ absl::Status streamWaitEvent(Runtime &rt, const void *stream,
                           return streamWaitEvent(rt, on, event);
                         }))
     return absl::OkStatus();
+  if (const std::shared_ptr<SharedEventState> &shared = (*e)->shared()) {
+    // The record may be another process's: wait on the shared counters.
+    rt.enqueue(*s, [shared, record = shared->issued()] {
+      shared->waitFor(record);
+    });
+    return absl::OkStatus();
+  }
   std::vector<StreamPoint> after;
   if (std::shared_ptr<Event::Marker> marker = (*e)->marker())
     after.push_back(marker->point);
@@ -287,6 +294,27 @@ absl::Status eventQuery(Runtime &rt, const void *event) {
   return (*e)->done()
              ? absl::OkStatus()
              : makeError(cudaErrorNotReady, "the event's marker has not run");
+}
+
+absl::StatusOr<IpcEventHandle> exportEvent(Runtime &rt, const void *event) {
+  absl::StatusOr<std::shared_ptr<Event>> e = rt.event(event);
+  if (!e.ok())
+    return e.status();
+  if (!(*e)->shared())
+    return makeError(cudaErrorInvalidResourceHandle,
+                     "the event was not made with cudaEventInterprocess");
+  return (*e)->shared()->handle();
+}
+
+absl::StatusOr<void *> openEvent(Runtime &rt, Context &context,
+                                 const IpcEventHandle &handle) {
+  absl::StatusOr<std::shared_ptr<SharedEventState>> shared =
+      SharedEventState::open(handle);
+  if (!shared.ok())
+    return shared.status();
+  return rt.createEvent(context,
+                        cudaEventDisableTiming | cudaEventInterprocess,
+                        *std::move(shared));
 }
 
 absl::Status eventSynchronize(Runtime &rt, const void *event) {

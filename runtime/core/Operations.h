@@ -15,11 +15,13 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "core/IpcEvent.h"
 #include "core/Stream.h"
 
 namespace lingqu::rt {
 
 class Graph;
+class Context;
 class Runtime;
 
 /// The sticky error of an earlier failed kernel, as a status.
@@ -73,6 +75,12 @@ absl::StatusOr<uint64_t> captureId(Runtime &rt, const void *stream);
 absl::Status eventRecord(Runtime &rt, const void *event, const void *stream);
 /// cudaErrorNotReady until the recorded work has run.
 absl::Status eventQuery(Runtime &rt, const void *event);
+/// cudaIpcGetEventHandle: cudaErrorInvalidResourceHandle unless the event
+/// was made with cudaEventInterprocess.
+absl::StatusOr<IpcEventHandle> exportEvent(Runtime &rt, const void *event);
+/// cudaIpcOpenEventHandle: a new event of `context` sharing the exporter's.
+absl::StatusOr<void *> openEvent(Runtime &rt, Context &context,
+                                 const IpcEventHandle &handle);
 absl::Status eventSynchronize(Runtime &rt, const void *event);
 absl::StatusOr<float> eventElapsedMs(Runtime &rt, const void *start,
                                      const void *end);

@@ -260,8 +260,16 @@ uint64_t Runtime::enqueue(const StreamRef &stream, Stream::Work work,
   return stream->enqueue(std::move(work), std::move(after));
 }
 
-void *Runtime::createEvent(Context &context, unsigned flags) {
-  auto event = std::make_shared<Event>(context, flags);
+void *Runtime::createEvent(Context &context, unsigned flags,
+                           std::shared_ptr<SharedEventState> shared) {
+  if (!shared && (flags & cudaEventInterprocess)) {
+    // Without it (no memfd) the event still works here; exporting fails.
+    absl::StatusOr<std::shared_ptr<SharedEventState>> made =
+        SharedEventState::create();
+    if (made.ok())
+      shared = *std::move(made);
+  }
+  auto event = std::make_shared<Event>(context, flags, std::move(shared));
   void *handle = event.get();
   absl::MutexLock lock(&mu_);
   events_.emplace(handle, std::move(event));

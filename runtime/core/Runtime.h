@@ -99,7 +99,10 @@ public:
   uint64_t enqueue(const StreamRef &stream, Stream::Work work,
                    std::vector<StreamPoint> after = {});
 
-  void *createEvent(Context &context, unsigned flags);
+  /// cudaEventInterprocess events get shared state (or, opened from another
+  /// process, come with it).
+  void *createEvent(Context &context, unsigned flags,
+                    std::shared_ptr<SharedEventState> shared = nullptr);
   absl::Status destroyEvent(const void *handle);
   /// cudaErrorInvalidResourceHandle for an unknown handle.
   absl::StatusOr<std::shared_ptr<Event>> event(const void *handle);

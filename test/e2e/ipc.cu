@@ -1,7 +1,8 @@
 // Device memory shared between processes: the parent fills an allocation
 // with a kernel and exports it; a second process (this program run again)
 // opens the handle, adds to every element with its own kernel and closes
-// it; the parent then sees the sums at the address it always had. Both
+// it; the parent then sees the sums at the address it always had. An
+// interprocess event orders the child's kernel after the parent's. Both
 // APIs' misuse errors are checked on the way.
 // RUN: %lqcc -I %S/Inputs/include %s -o %t -lcuda
 // RUN: %t | FileCheck %s
@@ -23,6 +24,8 @@ __global__ void fill(int *data, int n) {
   if (i < n)
     data[i] = i;
 }
+
+__global__ void setFirst(int *data) { data[0] = -5; }
 
 __global__ void addOne(int *data, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
@@ -51,9 +54,14 @@ static void unhex(const char *s, void *bytes, size_t n) {
 }
 
 // The second process: open, add, close; exit status says how it went.
-static int child(const char *encoded) {
+static int child(const char *encoded, const char *encodedEvent) {
   cudaIpcMemHandle_t handle;
   unhex(encoded, &handle, sizeof handle);
+  cudaIpcEventHandle_t eventHandle;
+  unhex(encodedEvent, &eventHandle, sizeof eventHandle);
+  cudaEvent_t parentDone;
+  if (cudaIpcOpenEventHandle(&parentDone, eventHandle) != cudaSuccess)
+    return 2; // the exporter destroyed it (the last run)
   int *shared = nullptr;
   EXPECT(cudaIpcOpenMemHandle((void **)&shared, handle, 0) ==
          cudaErrorInvalidValue); // flags must ask for lazy peer access
@@ -67,8 +75,12 @@ static int child(const char *encoded) {
   cudaPointerAttributes a;
   EXPECT(cudaPointerGetAttributes(&a, shared) == cudaSuccess);
   EXPECT(a.type == cudaMemoryTypeDevice);
+  // After the parent's setFirst, which runs once a slow host function has.
+  EXPECT(cudaStreamWaitEvent(0, parentDone, 0) == cudaSuccess);
   addOne<<<(kCount + 255) / 256, 256>>>(shared, kCount);
   EXPECT(cudaDeviceSynchronize() == cudaSuccess);
+  EXPECT(cudaEventQuery(parentDone) == cudaSuccess);
+  EXPECT(cudaEventDestroy(parentDone) == cudaSuccess);
   EXPECT(cudaFree(shared) == cudaErrorInvalidValue); // not cudaMalloc's
   EXPECT(cudaIpcCloseMemHandle(again) == cudaSuccess);
   EXPECT(cudaIpcCloseMemHandle(shared) == cudaSuccess);
@@ -90,8 +102,8 @@ static int child(const char *encoded) {
 }
 
 int main(int argc, char **argv) {
-  if (argc == 3 && std::strcmp(argv[1], "child") == 0)
-    return child(argv[2]);
+  if (argc == 4 && std::strcmp(argv[1], "child") == 0)
+    return child(argv[2], argv[3]);
 
   int *data = nullptr;
   EXPECT(cudaMalloc(&data, kCount * sizeof(int)) == cudaSuccess);
@@ -134,18 +146,50 @@ int main(int argc, char **argv) {
          CUDA_ERROR_INVALID_CONTEXT);
   cudaGetLastError();
 
+  // The event: only interprocess ones export, and not to their own process.
+  cudaEvent_t local, done;
+  cudaIpcEventHandle_t eventHandle;
+  EXPECT(cudaEventCreate(&local) == cudaSuccess);
+  EXPECT(cudaIpcGetEventHandle(&eventHandle, local) ==
+         cudaErrorInvalidResourceHandle);
+  EXPECT(cudaEventCreateWithFlags(&done, cudaEventInterprocess) ==
+         cudaErrorInvalidValue); // needs cudaEventDisableTiming
+  EXPECT(cudaEventCreateWithFlags(
+             &done, cudaEventInterprocess | cudaEventDisableTiming) ==
+         cudaSuccess);
+  EXPECT(cudaIpcGetEventHandle(&eventHandle, done) == cudaSuccess);
+  cudaEvent_t mine;
+  EXPECT(cudaIpcOpenEventHandle(&mine, eventHandle) ==
+         cudaErrorDeviceUninitialized);
+  cudaGetLastError();
+
+  // setFirst runs late; the child's addOne must still come after it.
+  cudaStream_t stream;
+  EXPECT(cudaStreamCreate(&stream) == cudaSuccess);
+  EXPECT(cudaLaunchHostFunc(
+             stream, [](void *) { usleep(300 * 1000); }, nullptr) ==
+         cudaSuccess);
+  setFirst<<<1, 1, 0, stream>>>(data);
+  EXPECT(cudaEventRecord(done, stream) == cudaSuccess);
+
   std::string command = std::string("'") + argv[0] + "' child " +
-                        hex(&handle, sizeof handle);
+                        hex(&handle, sizeof handle) + " " +
+                        hex(&eventHandle, sizeof eventHandle);
   int status = std::system(command.c_str());
   EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT(cudaEventQuery(done) == cudaSuccess);
 
   int back[kCount];
   EXPECT(cudaMemcpy(back, data, sizeof back, cudaMemcpyDeviceToHost) ==
          cudaSuccess);
+  EXPECT(back[0] == -5 + 1000); // the child waited for the parent's event
   bool all = true;
-  for (int i = 0; i < kCount; ++i)
+  for (int i = 1; i < kCount; ++i)
     all = all && back[i] == i + 1000;
   EXPECT(all);
+  EXPECT(cudaEventDestroy(done) == cudaSuccess);
+  EXPECT(cudaEventDestroy(local) == cudaSuccess);
+  EXPECT(cudaStreamDestroy(stream) == cudaSuccess);
   EXPECT(cudaFree(data) == cudaSuccess);
 
   // A freed allocation's handle no longer opens.

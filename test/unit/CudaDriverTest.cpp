@@ -837,6 +837,43 @@ TEST_F(CudaDriver, TextureReferencesKeepWhatIsSet) {
   EXPECT_EQ(cuArrayDestroy(array), CUDA_SUCCESS);
 }
 
+TEST_F(CudaDriver, IpcHandlesDoNotOpenInTheirOwnProcess) {
+  CUevent plain = nullptr, shared = nullptr;
+  ASSERT_EQ(cuEventCreate(&plain, CU_EVENT_DEFAULT), CUDA_SUCCESS);
+  CUipcEventHandle eventHandle;
+  EXPECT_EQ(cuIpcGetEventHandle(&eventHandle, plain),
+            CUDA_ERROR_INVALID_HANDLE);
+  ASSERT_EQ(cuEventCreate(&shared,
+                          CU_EVENT_INTERPROCESS | CU_EVENT_DISABLE_TIMING),
+            CUDA_SUCCESS);
+  ASSERT_EQ(cuIpcGetEventHandle(&eventHandle, shared), CUDA_SUCCESS);
+  CUevent opened = nullptr;
+  EXPECT_EQ(cuIpcOpenEventHandle(&opened, eventHandle),
+            CUDA_ERROR_INVALID_CONTEXT);
+  std::memset(&eventHandle, 0, sizeof eventHandle);
+  EXPECT_EQ(cuIpcOpenEventHandle(&opened, eventHandle),
+            CUDA_ERROR_INVALID_HANDLE);
+  // Recorded and waited on like any event.
+  ASSERT_EQ(cuEventRecord(shared, nullptr), CUDA_SUCCESS);
+  ASSERT_EQ(cuStreamWaitEvent(nullptr, shared, 0), CUDA_SUCCESS);
+  ASSERT_EQ(cuEventSynchronize(shared), CUDA_SUCCESS);
+  EXPECT_EQ(cuEventQuery(shared), CUDA_SUCCESS);
+
+  CUdeviceptr memory = 0;
+  ASSERT_EQ(cuMemAlloc(&memory, 100), CUDA_SUCCESS);
+  CUipcMemHandle memHandle;
+  ASSERT_EQ(cuIpcGetMemHandle(&memHandle, memory), CUDA_SUCCESS);
+  CUdeviceptr self = 0;
+  EXPECT_EQ(cuIpcOpenMemHandle(&self, memHandle,
+                               CU_IPC_MEM_LAZY_ENABLE_PEER_ACCESS),
+            CUDA_ERROR_INVALID_CONTEXT);
+  EXPECT_EQ(cuIpcCloseMemHandle(memory), CUDA_ERROR_INVALID_VALUE);
+  EXPECT_EQ(cuMemsetD8(memory, 7, 100), CUDA_SUCCESS); // still usable
+  EXPECT_EQ(cuMemFree(memory), CUDA_SUCCESS);
+  EXPECT_EQ(cuEventDestroy(plain), CUDA_SUCCESS);
+  EXPECT_EQ(cuEventDestroy(shared), CUDA_SUCCESS);
+}
+
 TEST(CudaDriverInit, EverythingButInitNeedsNothingCurrentToFail) {
   // cuInit has run in this process (other tests); with no context current
   // on a fresh thread, context-bound calls say so.

@@ -157,6 +157,9 @@ def : DriverFunction<"cuDeviceGetPCIBusId", "mem"> {
 }
 
 def : DriverFunction<"cuIpcGetEventHandle", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "pHandle == nullptr">];
+  let Desc = "The event's record counters live in a memfd page another process maps through /proc.";
   let Params = [
     Param<"CUipcEventHandle *", "pHandle">,
     Param<"CUevent", "event">
@@ -164,6 +167,8 @@ def : DriverFunction<"cuIpcGetEventHandle", "mem"> {
 }
 
 def : DriverFunction<"cuIpcOpenEventHandle", "mem"> {
+  let Implemented = 1;
+  let Checks = [Check<"CUDA_ERROR_INVALID_VALUE", "phEvent == nullptr">];
   let Params = [
     Param<"CUevent *", "phEvent">,
     Param<"CUipcEventHandle", "handle">

@@ -85,6 +85,9 @@ def : RuntimeFunction<"cudaDeviceGetPCIBusId", "device"> {
 }
 
 def : RuntimeFunction<"cudaIpcGetEventHandle", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "handle == nullptr">];
+  let Desc = "The event's record counters live in a memfd page another process maps through /proc.";
   let Params = [
     Param<"cudaIpcEventHandle_t *", "handle">,
     Param<"cudaEvent_t", "event">
@@ -92,6 +95,8 @@ def : RuntimeFunction<"cudaIpcGetEventHandle", "device"> {
 }
 
 def : RuntimeFunction<"cudaIpcOpenEventHandle", "device"> {
+  let Implemented = 1;
+  let Checks = [Check<"cudaErrorInvalidValue", "event == nullptr">];
   let Params = [
     Param<"cudaEvent_t *", "event">,
     Param<"cudaIpcEventHandle_t", "handle">
