@@ -41,16 +41,21 @@ bench: build
 # The runtime and its unit tests (the concurrency stress included) under
 # sanitizers, each in a build of its own. Fiber executor tests are left
 # out: switching stacks by hand is what these sanitizers cannot follow.
-# ThreadSanitizer is not in the default list yet: Debian's abseil is not
-# instrumented, so TSan cannot see absl::Mutex and reports every access it
-# guards (SANITIZERS=thread shows them); the build must compile abseil
-# with -fsanitize=thread first.
-SANITIZERS ?= address
+# ThreadSanitizer must see inside absl::Mutex and oneTBB's task hand-offs,
+# so its build first compiles Debian's sources of both with -fsanitize=thread
+# (scripts/build-sanitized-deps.sh, once per build directory).
+SANITIZERS ?= address thread
 check-sanitize: deps
 	@for san in $(SANITIZERS); do \
+	  prefix=; \
+	  if [ $$san = thread ]; then \
+	    prefix=$(CURDIR)/$(BUILD)-$$san-deps/install; \
+	    JOBS=$(JOBS) ./scripts/build-sanitized-deps.sh $$san $$prefix || exit 1; \
+	  fi; \
 	  cmake -S . -B $(BUILD)-$$san -G $(GENERATOR) -DLINGQU_RUNTIME_ONLY=ON \
 	    -DLINGQU_SANITIZER=$$san \
 	    -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DCMAKE_PREFIX_PATH="$$prefix" \
 	    -DCMAKE_C_COMPILER=/usr/lib/llvm-22/bin/clang \
 	    -DCMAKE_CXX_COMPILER=/usr/lib/llvm-22/bin/clang++ \
 	    -DCMAKE_C_FLAGS=-fsanitize=$$san -DCMAKE_CXX_FLAGS=-fsanitize=$$san \
@@ -60,8 +65,9 @@ check-sanitize: deps
 	  (cd $(BUILD)-$$san && \
 	   ASAN_OPTIONS=allocator_may_return_null=1 \
 	   LSAN_OPTIONS=suppressions=$(CURDIR)/test/unit/lsan.supp \
+	   TSAN_OPTIONS="allocator_may_return_null=1 suppressions=$(CURDIR)/test/unit/tsan.supp" \
 	   ctest --output-on-failure -j $(JOBS) -E 'Fiber|fiber') || exit 1; \
 	done
 
 clean:
-	rm -rf $(BUILD) $(addprefix $(BUILD)-,$(SANITIZERS))
+	rm -rf $(BUILD) $(addprefix $(BUILD)-,$(SANITIZERS)) $(BUILD)-thread-deps
