@@ -69,6 +69,10 @@ bool Runtime::isLive(const Context *context) {
 
 Runtime::Runtime(std::vector<std::unique_ptr<Device>> devices)
     : launchBlocking_(envFlag("CUDA_LAUNCH_BLOCKING")) {
+  // Debian builds abseil without NDEBUG, which leaves absl::Mutex's
+  // deadlock detector on: every lock then updates a process-wide graph
+  // under one spinlock, which doubled the cost of a launch.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   for (auto &device : devices)
     devices_.push_back(DeviceSlot{std::move(device), nullptr, 0});
 }

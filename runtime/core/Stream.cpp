@@ -52,6 +52,7 @@ uint64_t Stream::enqueue(Work work, std::vector<StreamPoint> after) {
     absl::MutexLock lock(&mu_);
     queue_.push_back(Item{std::move(work), std::move(after)});
     ticket = ++enqueued_;
+    published_.store(ticket, std::memory_order_release);
     if (!started_)
       start = started_ = true;
   }
@@ -64,8 +65,7 @@ uint64_t Stream::enqueue(Work work, std::vector<StreamPoint> after) {
 }
 
 uint64_t Stream::lastTicket() const {
-  absl::MutexLock lock(&mu_);
-  return enqueued_;
+  return published_.load(std::memory_order_acquire);
 }
 
 StreamPoint Stream::now() { return StreamPoint{shared_from_this(), lastTicket()}; }
@@ -74,12 +74,16 @@ void Stream::waitFor(uint64_t ticket) const {
   if (spinUntil([&] { return reached(ticket); }))
     return;
   std::pair<const Stream *, uint64_t> arg{this, ticket};
-  absl::MutexLock lock(&mu_);
-  mu_.Await(absl::Condition(
-      +[](std::pair<const Stream *, uint64_t> *a) {
-        return a->first->reached(a->second);
-      },
-      &arg));
+  sleepers_.fetch_add(1, std::memory_order_seq_cst);
+  {
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(
+        +[](std::pair<const Stream *, uint64_t> *a) {
+          return a->first->reached(a->second);
+        },
+        &arg));
+  }
+  sleepers_.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void Stream::shutdown() {
@@ -88,13 +92,12 @@ void Stream::shutdown() {
 }
 
 void Stream::work() {
-  for (;;) {
+  for (uint64_t taken = 0;; ++taken) {
     Item item;
     {
       // Spin briefly first: work often follows work.
       spinUntil([&] {
-        absl::MutexLock lock(&mu_);
-        return !queue_.empty();
+        return published_.load(std::memory_order_acquire) > taken;
       });
       absl::MutexLock lock(&mu_);
       mu_.Await(absl::Condition(
@@ -110,9 +113,13 @@ void Stream::work() {
     for (const StreamPoint &point : item.after)
       point.wait();
     std::move(item.work)();
-    // Under the lock, so that a waiter in Await re-evaluates its condition.
-    absl::MutexLock lock(&mu_);
-    completed_.fetch_add(1, std::memory_order_acq_rel);
+    // A sleeper registers before it checks under the lock, and the count
+    // is read after the completion (both sequentially consistent): either
+    // it sees the completion or this thread sees it and takes the lock,
+    // which makes Await re-evaluate its condition.
+    completed_.fetch_add(1, std::memory_order_seq_cst);
+    if (sleepers_.load(std::memory_order_seq_cst) > 0)
+      absl::MutexLock lock(&mu_);
   }
 }
 

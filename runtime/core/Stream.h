@@ -102,6 +102,12 @@ private:
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   absl::flat_hash_map<int, AttributeValue> attributes_ ABSL_GUARDED_BY(mu_);
   std::atomic<uint64_t> completed_{0};
+  /// enqueued_, readable without the lock: the worker spins on it, so the
+  /// thread enqueuing never waits for the lock the worker polls with.
+  std::atomic<uint64_t> published_{0};
+  /// Threads asleep in waitFor: only then must a completion take the lock
+  /// to wake them.
+  mutable std::atomic<int> sleepers_{0};
 };
 
 } // namespace lingqu::rt

@@ -147,6 +147,13 @@ absl::Status CpuDevice::launch(const KernelLaunch &launch) {
   const uint64_t workers = uint64_t(arena_.max_concurrency());
   const uint64_t chunk = std::max<uint64_t>(1, numBlocks / (workers * 16));
   std::atomic<uint64_t> next{0};
+  // One block has nothing to share out: the calling thread (the stream's
+  // worker) runs it, saving the hand-off to the arena's workers and back.
+  if (numBlocks == 1) {
+    runBlocks(launch, 0, 1, buffers_.local(), fibers_.local(), sharedBytes,
+              outcome);
+    return finish(launch, outcome);
+  }
   arena_.execute([&] {
     tbb::parallel_for(uint64_t(0), workers, [&](uint64_t) {
       for (uint64_t begin = next.fetch_add(chunk); begin < numBlocks;
