@@ -265,6 +265,7 @@ LINGQU_BUILTIN_CONVERSIONS(__cuda_builtin_gridDim_t)
 #undef LINGQU_BUILTIN_CONVERSIONS
 
 #include "lingqu_device_atomics.h"
+#include "lingqu_device_math.h"
 #include "lingqu_device_sync.h"
 #include "lingqu_device_warp.h"
 #include "lingqu_texture.h"
