@@ -22,6 +22,7 @@ void lingqu::buildRaiseToSCFPipeline(mlir::OpPassManager &pm) {
 void lingqu::buildSIMTToCPUPipeline(mlir::OpPassManager &pm) {
   pm.addPass(createConvertSIMTToCPU());
   pm.addPass(createEraseAddressSpaces());
+  pm.addPass(createBindDeviceLibcalls());
 }
 
 void lingqu::buildCPUToLLVMPipeline(mlir::OpPassManager &pm) {

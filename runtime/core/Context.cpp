@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
+#include "core/DevicePrintf.h"
 #include "core/Runtime.h"
 
 using namespace lingqu::rt;
@@ -153,6 +154,7 @@ void Context::synchronize() {
   legacy_->synchronize();
   for (const StreamRef &stream : snapshot())
     stream->synchronize();
+  flushDeviceOutput();
 }
 
 bool Context::idle() {
@@ -172,6 +174,8 @@ ContextLimits Context::limits() const {
 void Context::setLimits(const ContextLimits &limits) {
   absl::MutexLock lock(&mu_);
   limits_ = limits;
+  // One buffer serves every context: the last size set is its size.
+  setDeviceOutputCapacity(limits.printfFifoSize);
 }
 
 int Context::cacheConfig() const {

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/DevicePrintf.h"
 #include "core/ErrorState.h"
 #include "core/Runtime.h"
 #include "core/Status.h"
@@ -36,6 +37,7 @@ absl::Status streamSynchronize(Runtime &rt, const void *stream) {
   if (rt.captures().reject(s->get()))
     return captureUnsupported();
   (*s)->synchronize();
+  flushDeviceOutput();
   return stickyStatus();
 }
 
@@ -322,6 +324,7 @@ absl::Status eventSynchronize(Runtime &rt, const void *event) {
   if (!e.ok())
     return e.status();
   (*e)->synchronize();
+  flushDeviceOutput();
   return stickyStatus();
 }
 

@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/DevicePrintf.h"
 #include "core/ErrorState.h"
 #include "core/Status.h"
 #include "driver_types.h"
@@ -397,6 +398,7 @@ absl::Status Runtime::launch(const ResolvedKernel &kernel,
       });
   if (launchBlocking_) {
     (*stream)->waitFor(ticket);
+    flushDeviceOutput();
     if (stickyError() != cudaSuccess)
       return makeError(stickyError(), "the kernel failed");
   }

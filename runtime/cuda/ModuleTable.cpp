@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "absl/strings/str_cat.h"
+#include "core/DevicePrintf.h"
 #include "core/FatBinaryReader.h"
 #include "core/Module.h"
 #include "core/Status.h"
@@ -54,6 +55,7 @@ absl::StatusOr<DriverModule *> ModuleTable::loadFile(const char *path) {
 }
 
 absl::Status ModuleTable::remove(const void *handle) {
+  rt::flushDeviceOutput(); // as CUDA does at a module unload
   std::unique_ptr<DriverModule> owned; // destroyed after the lock is gone
   absl::MutexLock lock(&mu_);
   auto it = modules_.find(handle);

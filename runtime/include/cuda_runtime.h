@@ -249,6 +249,9 @@ cudaLaunchCooperativeKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,
 extern "C" {
 __device__ void *malloc(size_t) __attribute__((nothrow)) __attribute__((malloc));
 __device__ void free(void *) __attribute__((nothrow));
+/* Clang packs the arguments into a buffer and calls vprintf(format, buffer);
+ * lqcc binds that to the runtime's __lingqu_vprintf. */
+__device__ int printf(const char *, ...);
 }
 
 /* threadIdx, blockIdx, blockDim, gridDim and warpSize come from Clang's own
@@ -264,6 +267,7 @@ LINGQU_BUILTIN_CONVERSIONS(__cuda_builtin_blockDim_t)
 LINGQU_BUILTIN_CONVERSIONS(__cuda_builtin_gridDim_t)
 #undef LINGQU_BUILTIN_CONVERSIONS
 
+#include "lingqu_device_assert.h"
 #include "lingqu_device_atomics.h"
 #include "lingqu_device_math.h"
 #include "lingqu_device_sync.h"

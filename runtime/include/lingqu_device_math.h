@@ -588,21 +588,21 @@ LINGQU_MATH unsigned __byte_perm(unsigned x, unsigned y, unsigned s) {
     r |= ((bytes >> (8 * ((s >> (4 * i)) & 7))) & 0xff) << (8 * i);
   return (unsigned)r;
 }
+LINGQU_MATH unsigned long long __lingqu_funnel(unsigned lo, unsigned hi) {
+  return ((unsigned long long)hi << 32) | lo;
+}
+/* Shifts of hi:lo by s mod 32 (plain) or min(s, 32) (clamped). */
 LINGQU_MATH unsigned __funnelshift_l(unsigned lo, unsigned hi, unsigned s) {
-  unsigned long long v = ((unsigned long long)hi << 32) | lo;
-  return (unsigned)((v << (s & 31)) >> 32);
+  return (unsigned)((__lingqu_funnel(lo, hi) << (s & 31)) >> 32);
 }
 LINGQU_MATH unsigned __funnelshift_lc(unsigned lo, unsigned hi, unsigned s) {
-  unsigned long long v = ((unsigned long long)hi << 32) | lo;
-  return (unsigned)((v << (s > 32 ? 32 : s)) >> 32);
+  return (unsigned)((__lingqu_funnel(lo, hi) << (s > 32 ? 32 : s)) >> 32);
 }
 LINGQU_MATH unsigned __funnelshift_r(unsigned lo, unsigned hi, unsigned s) {
-  unsigned long long v = ((unsigned long long)hi << 32) | lo;
-  return (unsigned)(v >> (s & 31));
+  return (unsigned)(__lingqu_funnel(lo, hi) >> (s & 31));
 }
 LINGQU_MATH unsigned __funnelshift_rc(unsigned lo, unsigned hi, unsigned s) {
-  unsigned long long v = ((unsigned long long)hi << 32) | lo;
-  return (unsigned)(v >> (s > 32 ? 32 : s));
+  return (unsigned)(__lingqu_funnel(lo, hi) >> (s > 32 ? 32 : s));
 }
 LINGQU_MATH int __mulhi(int x, int y) {
   return (int)(((long long)x * y) >> 32);

@@ -37,6 +37,22 @@ TEST(GridBarrierTest, NoThreadPassesBeforeAllArrive) {
   EXPECT_EQ(violations.load(), 0);
 }
 
+TEST(GridBarrierTest, AbandoningReleasesWaitersAndFailsLaterWaits) {
+  GridBarrier barrier(3);
+  std::atomic<int> released{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t)
+    threads.emplace_back([&] {
+      if (!barrier.arriveAndWait())
+        released.fetch_add(1);
+    });
+  barrier.abandon(); // the third participant aborted
+  for (std::thread &t : threads)
+    t.join();
+  EXPECT_EQ(released.load(), 2);
+  EXPECT_FALSE(barrier.arriveAndWait());
+}
+
 TEST(GridBarrierTest, OutsideACooperativeLaunchItWarnsAndReturns) {
   ASSERT_EQ(GridBarrier::current(), nullptr);
   testing::internal::CaptureStderr();

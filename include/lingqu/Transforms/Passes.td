@@ -28,6 +28,20 @@ def LiftControlFlowToSCF : Pass<"lingqu-lift-cf-to-scf", "mlir::ModuleOp"> {
   ];
 }
 
+def BindDeviceLibcalls : Pass<"lingqu-bind-device-libcalls", "mlir::ModuleOp"> {
+  let summary = "Point the device's runtime calls at Lingqu's CPU runtime";
+  let description = [{
+    Clang lowers device-side `printf` to a call of `vprintf(format, args)`,
+    where `args` is a buffer of the arguments laid out as PTX does (each
+    aligned to its size). On a CPU that name is the C library's `vprintf`,
+    which takes a `va_list`; this pass renames the declaration and its calls
+    to `__lingqu_vprintf`, which Lingqu's runtime implements for that buffer.
+
+    Example: `llvm.call @vprintf(%f, %a)` becomes
+    `llvm.call @__lingqu_vprintf(%f, %a)`.
+  }];
+}
+
 def EraseAddressSpaces : Pass<"lingqu-erase-address-spaces", "mlir::ModuleOp"> {
   let summary = "Make every LLVM pointer a generic (address space 0) pointer";
   let description = [{

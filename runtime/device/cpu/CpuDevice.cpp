@@ -18,7 +18,9 @@
 #include "device/cpu/CpuDevice.h"
 #include "device/cpu/FiberExecutor.h"
 #include "device/cpu/GridBarrier.h"
+#include "device/cpu/KernelAbort.h"
 
+#include <csetjmp>
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -80,12 +82,14 @@ class LaunchOutcome {
 public:
   bool failed() const { return failed_.load(std::memory_order_relaxed); }
   void fail(absl::Status status, uint64_t block) {
+    failed_.store(true, std::memory_order_relaxed);
+    if (isCancellation(status)) // another block's failure stopped this one
+      return;
     absl::MutexLock lock(&mu_);
     if (first_.ok() || block < firstBlock_) {
       first_ = std::move(status);
       firstBlock_ = block;
     }
-    failed_.store(true, std::memory_order_relaxed);
   }
   absl::Status take() {
     absl::MutexLock lock(&mu_);
@@ -97,6 +101,18 @@ private:
   absl::Mutex mu_;
   absl::Status first_ ABSL_GUARDED_BY(mu_);
   uint64_t firstBlock_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+/// abortKernel() in a block function: longjmps back to runBlocks. The
+/// frames it skips are the kernel's own, whose state an abort discards.
+class CollapsedAbort final : public AbortHandler {
+public:
+  [[noreturn]] void abort(absl::Status why) override {
+    this->why = std::move(why);
+    std::longjmp(target, 1);
+  }
+  std::jmp_buf target;
+  absl::Status why;
 };
 
 class CpuDevice final : public Device {
@@ -250,7 +266,26 @@ void CpuDevice::runBlocks(const KernelLaunch &launch, uint64_t begin,
   uint32_t y = uint32_t(rest % grid.y);
   uint32_t z = uint32_t(rest / grid.y);
   lingqu_block_fn blockFn = onFibers(launch) ? nullptr : launch.info->block_fn;
+  // The first block of an abandoned cooperative launch makes the others,
+  // waiting at its grid barrier, give up too.
+  auto failed = [&](absl::Status status, uint64_t block) {
+    outcome.fail(std::move(status), block);
+    if (GridBarrier *barrier = GridBarrier::current())
+      barrier->abandon();
+  };
+  CollapsedAbort onAbort;
+  ScopedAbortHandler scope(&onAbort);
+  volatile uint64_t running = begin; // read after a longjmp
+  if (setjmp(onAbort.target) != 0) {
+    uint64_t block = running; // ctx is indeterminate after the longjmp
+    uint32_t index[3] = {uint32_t(block % grid.x),
+                         uint32_t(block / grid.x % grid.y),
+                         uint32_t(block / grid.x / grid.y)};
+    failed(abortedBlock(onAbort.why, launch.name, index), block);
+    return;
+  }
   for (uint64_t i = begin; i != end; ++i) {
+    running = i;
     ctx.block_idx[0] = x;
     ctx.block_idx[1] = y;
     ctx.block_idx[2] = z;
@@ -258,7 +293,7 @@ void CpuDevice::runBlocks(const KernelLaunch &launch, uint64_t begin,
       blockFn(launch.args, &ctx);
     } else if (absl::Status status = fibers.runBlock(launch, ctx);
                !status.ok()) {
-      outcome.fail(std::move(status), i);
+      failed(std::move(status), i);
       return;
     }
     if (++x == grid.x) {

@@ -26,7 +26,6 @@
 #include <boost/context/detail/fcontext.hpp>
 #include <cstdlib>
 #include <cstring>
-#include <cxxabi.h>
 #include <deque>
 #include <string>
 #include <vector>
@@ -34,6 +33,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "core/Status.h"
+#include "device/cpu/KernelAbort.h"
 
 using namespace lingqu::rt;
 using namespace lingqu::rt::cpu;
@@ -103,7 +103,7 @@ FiberExecutor::~FiberExecutor() = default;
 
 namespace {
 
-enum class Wait { None, Barrier, Warp, ActiveMask, Exited };
+enum class Wait { None, Barrier, Warp, ActiveMask, Exited, Aborted };
 enum class WarpOpKind { Shuffle, Vote, WarpBarrier };
 
 /// What a lane waiting at a warp operation asked for, then its answer.
@@ -137,14 +137,6 @@ bool sameSite(const char *a, const char *b) {
   return a == b || (a && b && std::strcmp(a, b) == 0);
 }
 
-std::string demangle(const char *name) {
-  int status = 0;
-  char *text = abi::__cxa_demangle(name, nullptr, nullptr, &status);
-  std::string result = status == 0 && text ? text : name;
-  std::free(text);
-  return result;
-}
-
 class BlockRun {
 public:
   BlockRun(const KernelLaunch &launch, const lingqu_block_ctx &block)
@@ -167,6 +159,7 @@ private:
   bool resolveActiveMasks();
   void releaseBarrier();
   absl::Status stuck() const;
+  friend class FiberAbort;
   std::string where(const Thread &t) const;
   Thread &lane(uint32_t warp, uint32_t lane) { return threads_[warp * 32 + lane]; }
   Warp &warpOf(const Thread &t) { return warps_[t.linear / 32]; }
@@ -177,6 +170,23 @@ private:
   std::vector<Warp> warps_;
   std::deque<Thread *> runnable_;
   uint32_t exited_ = 0, atBarrier_ = 0;
+  absl::Status aborted_; // why a thread called abortKernel()
+};
+
+/// abortKernel() on a fiber: the thread switches back to the scheduler for
+/// good, which abandons the block.
+class FiberAbort final : public AbortHandler {
+public:
+  explicit FiberAbort(Thread &thread) : thread_(thread) {}
+  [[noreturn]] void abort(absl::Status why) override {
+    thread_.run->aborted_ = std::move(why);
+    thread_.wait = Wait::Aborted;
+    fctx::jump_fcontext(thread_.scheduler, nullptr);
+    __builtin_unreachable(); // never resumed
+  }
+
+private:
+  Thread &thread_;
 };
 
 } // namespace
@@ -191,6 +201,8 @@ void BlockRun::entry(fctx::transfer_t from) {
 }
 
 void BlockRun::resume(Thread &t) {
+  FiberAbort onAbort(t);
+  ScopedAbortHandler scope(&onAbort);
   fctx::transfer_t back = fctx::jump_fcontext(t.fiber, &t);
   t.fiber = back.fctx;
 }
@@ -236,6 +248,12 @@ absl::Status BlockRun::run(FiberStackPool &stacks) {
       resume(t);
       if (t.wait == Wait::Exited)
         exited(t);
+      if (t.wait == Wait::Aborted)
+        break;
+    }
+    if (!aborted_.ok()) {
+      status = abortedBlock(aborted_, launch_.name, block_.block_idx);
+      break;
     }
     if (exited_ == count)
       break;
@@ -438,9 +456,8 @@ std::string BlockRun::where(const Thread &t) const {
 
 /// The error for a block none of whose threads can go on.
 absl::Status BlockRun::stuck() const {
-  std::string prefix = absl::StrFormat(
-      "kernel '%s' block (%u,%u,%u): ", demangle(launch_.name),
-      block_.block_idx[0], block_.block_idx[1], block_.block_idx[2]);
+  std::string prefix =
+      describeBlock(launch_.name, block_.block_idx) + ": ";
   const Thread *atBarrier = nullptr;
   for (const Thread &t : threads_) {
     if (t.wait == Wait::Barrier) {

@@ -1,6 +1,7 @@
 //===- GridBarrier.cpp - grid_group::sync() for cooperative launches ------===//
 
 #include "device/cpu/GridBarrier.h"
+#include "device/cpu/KernelAbort.h"
 
 #include <atomic>
 #include <cstdio>
@@ -11,19 +12,30 @@ namespace {
 struct Waiting {
   const uint64_t *generation;
   uint64_t seen;
+  const bool *abandoned;
 };
-bool generationChanged(Waiting *w) { return *w->generation != w->seen; }
+bool released(Waiting *w) {
+  return *w->generation != w->seen || *w->abandoned;
+}
 } // namespace
 
-void GridBarrier::arriveAndWait() {
+bool GridBarrier::arriveAndWait() {
   absl::MutexLock lock(&mu_);
+  if (abandoned_)
+    return false;
   if (++arrived_ == participants_) {
     arrived_ = 0;
     ++generation_;
-    return;
+    return true;
   }
-  Waiting waiting{&generation_, generation_};
-  mu_.Await(absl::Condition(&generationChanged, &waiting));
+  Waiting waiting{&generation_, generation_, &abandoned_};
+  mu_.Await(absl::Condition(&released, &waiting));
+  return waiting.seen != generation_;
+}
+
+void GridBarrier::abandon() {
+  absl::MutexLock lock(&mu_);
+  abandoned_ = true;
 }
 
 GridBarrier *&GridBarrier::current() {
@@ -34,7 +46,8 @@ GridBarrier *&GridBarrier::current() {
 /// Called by device code (cooperative_groups.h), once per block.
 extern "C" __attribute__((visibility("default"))) void __lingqu_grid_sync(void) {
   if (GridBarrier *barrier = GridBarrier::current()) {
-    barrier->arriveAndWait();
+    if (!barrier->arriveAndWait()) // outside the lock: this never returns
+      abortKernel(absl::CancelledError("another block aborted the kernel"));
     return;
   }
   // CUDA leaves grid.sync() outside a cooperative launch undefined (it may

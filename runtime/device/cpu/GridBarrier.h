@@ -18,8 +18,12 @@ class GridBarrier {
 public:
   explicit GridBarrier(uint64_t participants) : participants_(participants) {}
 
-  /// Returns once all participants have called it (again reusable).
-  void arriveAndWait();
+  /// Returns once all participants have called it (again reusable): true,
+  /// or false once the barrier is abandoned.
+  bool arriveAndWait();
+  /// A participant will never arrive (its block aborted): releases the
+  /// waiting ones and makes every later wait fail.
+  void abandon();
 
   /// The barrier of the cooperative launch this thread runs a block of, or
   /// null outside one.
@@ -30,6 +34,7 @@ private:
   const uint64_t participants_;
   uint64_t arrived_ ABSL_GUARDED_BY(mu_) = 0;
   uint64_t generation_ ABSL_GUARDED_BY(mu_) = 0;
+  bool abandoned_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 } // namespace lingqu::rt::cpu
