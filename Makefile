@@ -33,10 +33,12 @@ check: build
 	@python3 scripts/collapse-census.py $(BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Timed benchmarks, never part of `make check`: for now the runtime's
-# micro-benchmarks (bench/runtime; results in bench/results).
+# Timed benchmarks, never part of `make check`: the runtime's
+# micro-benchmarks (bench/runtime) and Black-Scholes against OpenMP
+# (bench/math); results in bench/results.
 bench: build
 	@./bench/runtime/run.sh $(BUILD)
+	@./bench/math/run.sh $(BUILD)
 
 # The runtime and its unit tests (the concurrency stress included) under
 # sanitizers, each in a build of its own. Fiber executor tests are left

@@ -8,6 +8,7 @@ packages=(
   libclang-rt-22-dev
   cmake ninja-build ccache make python3 curl xz-utils
   libtbb-dev libabsl-dev libboost-context-dev googletest libgtest-dev
+  libmpfr-dev libomp-22-dev libsleef-dev
 )
 
 missing=()

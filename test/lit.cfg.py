@@ -27,6 +27,11 @@ config.substitutions.append(
 config.substitutions.append(
     ("%expect-exit", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "expect_exit.py")))
 
+# Where lqcc vectorises math calls into SLEEF.
+import platform
+if platform.machine() == "x86_64" and platform.system() == "Linux":
+    config.available_features.add("x86_64-linux")
+
 # NVIDIA's toolkit is optional: reference tests mark `REQUIRES: nvcc`.
 if shutil.which("nvcc") or os.path.exists("/usr/local/cuda/bin/nvcc"):
     config.available_features.add("nvcc")

@@ -6,6 +6,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -65,6 +66,12 @@ static void optimize(llvm::Module &module, llvm::TargetMachine &machine,
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
   llvm::PassBuilder pb(&machine);
+  // Math calls in thread loops vectorise into SLEEF (VectorMath.cpp); the
+  // shared object records the library as needed.
+  llvm::TargetLibraryInfoImpl libraryInfo(machine.getTargetTriple());
+  if (*LINGQU_SLEEF)
+    addVectorMathFunctions(libraryInfo, machine.getTargetTriple());
+  fam.registerPass([&] { return llvm::TargetLibraryAnalysis(libraryInfo); });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
   pb.registerFunctionAnalyses(fam);
@@ -141,6 +148,10 @@ lingqu::emitSharedObject(llvm::Module &module, const CPUTargetOptions &options) 
   std::string lld = LINGQU_LLD_EXECUTABLE;
   llvm::SmallVector<llvm::StringRef> argv = {
       lld, "-shared", "-Bsymbolic", "-o", soPath, objectPath};
+  // Recorded only if used, so that loading the object loads SLEEF too.
+  llvm::StringRef sleef = LINGQU_SLEEF;
+  if (!sleef.empty())
+    argv.append({"--as-needed", sleef});
   std::string error;
   int rc = llvm::sys::ExecuteAndWait(lld, argv, std::nullopt, {}, 0, 0,
                                      &error);

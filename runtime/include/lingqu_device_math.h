@@ -20,19 +20,25 @@
 #include <math.h>
 
 #define LINGQU_MATH static __device__ __inline__ __attribute__((always_inline))
+/* A library function without side effects in device code (no errno there):
+ * the vectoriser may widen calls to it in thread loops (to SLEEF). */
+#define LINGQU_LIBCALL __attribute__((const, noconvergent))
 
 /* One function of the C library, both precisions: the device-side names
  * bind to the library's symbols. */
 #define LINGQU_LIBM_1(name)                                                    \
-  extern "C" __device__ double __lingqu_##name(double) __asm__(#name);         \
-  extern "C" __device__ float __lingqu_##name##f(float) __asm__(#name "f");    \
+  extern "C" __device__ double __lingqu_##name(double) __asm__(#name)          \
+      LINGQU_LIBCALL;                                                          \
+  extern "C" __device__ float __lingqu_##name##f(float) __asm__(#name "f")     \
+      LINGQU_LIBCALL;                                                          \
   LINGQU_MATH double name(double x) { return __lingqu_##name(x); }             \
   LINGQU_MATH float name##f(float x) { return __lingqu_##name##f(x); }         \
   LINGQU_MATH float name(float x) { return __lingqu_##name##f(x); }
 #define LINGQU_LIBM_2(name)                                                    \
-  extern "C" __device__ double __lingqu_##name(double, double) __asm__(#name); \
+  extern "C" __device__ double __lingqu_##name(double, double) __asm__(#name)  \
+      LINGQU_LIBCALL;                                                          \
   extern "C" __device__ float __lingqu_##name##f(float, float)                 \
-      __asm__(#name "f");                                                      \
+      __asm__(#name "f") LINGQU_LIBCALL;                                       \
   LINGQU_MATH double name(double x, double y) {                                \
     return __lingqu_##name(x, y);                                              \
   }                                                                            \
@@ -115,12 +121,12 @@ LINGQU_MATH float fma(float x, float y, float z) {
 }
 
 /* Functions with integer or pointer arguments, bound one by one. */
-extern "C" __device__ double __lingqu_ldexp(double, int) __asm__("ldexp");
-extern "C" __device__ float __lingqu_ldexpf(float, int) __asm__("ldexpf");
-extern "C" __device__ double __lingqu_scalbn(double, int) __asm__("scalbn");
-extern "C" __device__ float __lingqu_scalbnf(float, int) __asm__("scalbnf");
-extern "C" __device__ double __lingqu_scalbln(double, long) __asm__("scalbln");
-extern "C" __device__ float __lingqu_scalblnf(float, long) __asm__("scalblnf");
+extern "C" __device__ double __lingqu_ldexp(double, int) __asm__("ldexp") LINGQU_LIBCALL;
+extern "C" __device__ float __lingqu_ldexpf(float, int) __asm__("ldexpf") LINGQU_LIBCALL;
+extern "C" __device__ double __lingqu_scalbn(double, int) __asm__("scalbn") LINGQU_LIBCALL;
+extern "C" __device__ float __lingqu_scalbnf(float, int) __asm__("scalbnf") LINGQU_LIBCALL;
+extern "C" __device__ double __lingqu_scalbln(double, long) __asm__("scalbln") LINGQU_LIBCALL;
+extern "C" __device__ float __lingqu_scalblnf(float, long) __asm__("scalblnf") LINGQU_LIBCALL;
 extern "C" __device__ double __lingqu_frexp(double, int *) __asm__("frexp");
 extern "C" __device__ float __lingqu_frexpf(float, int *) __asm__("frexpf");
 extern "C" __device__ double __lingqu_modf(double, double *) __asm__("modf");
@@ -129,12 +135,12 @@ extern "C" __device__ double __lingqu_remquo(double, double, int *)
     __asm__("remquo");
 extern "C" __device__ float __lingqu_remquof(float, float, int *)
     __asm__("remquof");
-extern "C" __device__ int __lingqu_ilogb(double) __asm__("ilogb");
-extern "C" __device__ int __lingqu_ilogbf(float) __asm__("ilogbf");
-extern "C" __device__ double __lingqu_jn(int, double) __asm__("jn");
-extern "C" __device__ float __lingqu_jnf(int, float) __asm__("jnf");
-extern "C" __device__ double __lingqu_yn(int, double) __asm__("yn");
-extern "C" __device__ float __lingqu_ynf(int, float) __asm__("ynf");
+extern "C" __device__ int __lingqu_ilogb(double) __asm__("ilogb") LINGQU_LIBCALL;
+extern "C" __device__ int __lingqu_ilogbf(float) __asm__("ilogbf") LINGQU_LIBCALL;
+extern "C" __device__ double __lingqu_jn(int, double) __asm__("jn") LINGQU_LIBCALL;
+extern "C" __device__ float __lingqu_jnf(int, float) __asm__("jnf") LINGQU_LIBCALL;
+extern "C" __device__ double __lingqu_yn(int, double) __asm__("yn") LINGQU_LIBCALL;
+extern "C" __device__ float __lingqu_ynf(int, float) __asm__("ynf") LINGQU_LIBCALL;
 extern "C" __device__ void __lingqu_sincos(double, double *, double *)
     __asm__("sincos");
 extern "C" __device__ void __lingqu_sincosf(float, float *, float *)
@@ -644,6 +650,7 @@ LINGQU_MATH unsigned __urhadd(unsigned x, unsigned y) {
 }
 
 #undef LINGQU_LIBM_1
+#undef LINGQU_LIBCALL
 #undef LINGQU_LIBM_2
 #undef LINGQU_BUILTIN_1
 #undef LINGQU_BUILTIN_2

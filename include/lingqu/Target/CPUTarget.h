@@ -17,6 +17,8 @@
 namespace llvm {
 class LLVMContext;
 class Module;
+class TargetLibraryInfoImpl;
+class Triple;
 } // namespace llvm
 
 namespace mlir {
@@ -47,6 +49,11 @@ void buildCPUToLLVMPipeline(mlir::OpPassManager &pm);
 llvm::Expected<std::unique_ptr<llvm::Module>>
 translateToHostLLVM(mlir::ModuleOp module, llvm::LLVMContext &context,
                     const CPUTargetOptions &options);
+
+/// Tells the vectoriser the vector forms of math functions (SLEEF's) that
+/// the CPU entries of `triple` may call; none where there are none.
+void addVectorMathFunctions(llvm::TargetLibraryInfoImpl &info,
+                            const llvm::Triple &triple);
 
 /// Compiles host LLVM IR into the bytes of a shared object.
 llvm::Expected<std::string> emitSharedObject(llvm::Module &module,
