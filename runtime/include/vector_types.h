@@ -30,6 +30,37 @@ LINGQU_VEC_FAMILY(ulonglong, unsigned long long, 8, 16, 16)
 LINGQU_VEC_FAMILY(float, float, 4, 8, 16)
 LINGQU_VEC_FAMILY(double, double, 8, 16, 16)
 
+/* The layouts CUDA documents (a 3-vector has its element's alignment),
+ * checked where they are declared. */
+#ifdef __cplusplus
+#define LINGQU_VEC_ASSERT(name, size, align)                                   \
+  static_assert(sizeof(name) == (size) && alignof(name) == (align),            \
+                #name " must have CUDA's size and alignment");
+#else
+#define LINGQU_VEC_ASSERT(name, size, align)                                   \
+  _Static_assert(sizeof(name) == (size) && _Alignof(name) == (align),          \
+                 #name " must have CUDA's size and alignment");
+#endif
+#define LINGQU_VEC_FAMILY_ASSERT(base, T, a1, a2, a4)                          \
+  LINGQU_VEC_ASSERT(base##1, sizeof(T), a1)                                    \
+  LINGQU_VEC_ASSERT(base##2, 2 * sizeof(T), a2)                                \
+  LINGQU_VEC_ASSERT(base##3, 3 * sizeof(T), sizeof(T))                         \
+  LINGQU_VEC_ASSERT(base##4, 4 * sizeof(T), a4)
+LINGQU_VEC_FAMILY_ASSERT(char, signed char, 1, 2, 4)
+LINGQU_VEC_FAMILY_ASSERT(uchar, unsigned char, 1, 2, 4)
+LINGQU_VEC_FAMILY_ASSERT(short, short, 2, 4, 8)
+LINGQU_VEC_FAMILY_ASSERT(ushort, unsigned short, 2, 4, 8)
+LINGQU_VEC_FAMILY_ASSERT(int, int, 4, 8, 16)
+LINGQU_VEC_FAMILY_ASSERT(uint, unsigned int, 4, 8, 16)
+LINGQU_VEC_FAMILY_ASSERT(long, long, 8, 16, 16)
+LINGQU_VEC_FAMILY_ASSERT(ulong, unsigned long, 8, 16, 16)
+LINGQU_VEC_FAMILY_ASSERT(longlong, long long, 8, 16, 16)
+LINGQU_VEC_FAMILY_ASSERT(ulonglong, unsigned long long, 8, 16, 16)
+LINGQU_VEC_FAMILY_ASSERT(float, float, 4, 8, 16)
+LINGQU_VEC_FAMILY_ASSERT(double, double, 8, 16, 16)
+#undef LINGQU_VEC_ASSERT
+#undef LINGQU_VEC_FAMILY_ASSERT
+
 #undef LINGQU_VEC1
 #undef LINGQU_VEC2
 #undef LINGQU_VEC3

@@ -1,0 +1,95 @@
+/*===- math_constants.h - CUDA's CUDART_* mathematical constants ----------===*
+ * Written for Lingqu: the names CUDA code uses for constants, each the
+ * correctly rounded value of its mathematical definition (hexadecimal where
+ * the last bit matters).
+ *===----------------------------------------------------------------------===*/
+#ifndef LINGQU_MATH_CONSTANTS_H
+#define LINGQU_MATH_CONSTANTS_H
+
+/* Single precision */
+#define CUDART_INF_F __builtin_huge_valf()
+#define CUDART_NAN_F __builtin_nanf("")
+#define CUDART_MIN_DENORM_F 0x1p-149f
+#define CUDART_MAX_NORMAL_F 0x1.fffffep127f
+#define CUDART_NEG_ZERO_F (-0.0f)
+#define CUDART_ZERO_F 0.0f
+#define CUDART_ONE_F 1.0f
+#define CUDART_SQRT_HALF_F 0.707106781f
+#define CUDART_SQRT_HALF_HI_F 0.707106781f
+#define CUDART_SQRT_HALF_LO_F 1.210161749e-08f
+#define CUDART_SQRT_TWO_F 1.414213562f
+#define CUDART_THIRD_F 0.333333333f
+#define CUDART_PIO4_F 0.785398163f
+#define CUDART_PIO2_F 1.570796327f
+#define CUDART_3PIO4_F 2.356194490f
+#define CUDART_2_OVER_PI_F 0.636619772f
+#define CUDART_SQRT_2_OVER_PI_F 0.797884561f
+#define CUDART_PI_F 3.141592654f
+#define CUDART_L2E_F 1.442695041f
+#define CUDART_L2T_F 3.321928094f
+#define CUDART_LG2_F 0.301029996f
+#define CUDART_LGE_F 0.434294482f
+#define CUDART_LN2_F 0.693147181f
+#define CUDART_LNT_F 2.302585093f
+#define CUDART_LNPI_F 1.144729886f
+#define CUDART_TWO_TO_M126_F 0x1p-126f
+#define CUDART_TWO_TO_126_F 0x1p126f
+#define CUDART_NORM_HUGE_F 0x1.fffffep127f
+#define CUDART_TWO_TO_23_F 8388608.0f
+#define CUDART_TWO_TO_24_F 16777216.0f
+#define CUDART_TWO_TO_31_F 2147483648.0f
+#define CUDART_TWO_TO_32_F 4294967296.0f
+#define CUDART_REMQUO_BITS_F 3
+#define CUDART_REMQUO_MASK_F (~((~0) << CUDART_REMQUO_BITS_F))
+#define CUDART_TRIG_PLOSS_F 105615.0f
+
+/* Double precision */
+#define CUDART_INF __builtin_huge_val()
+#define CUDART_NAN __builtin_nan("")
+#define CUDART_NEG_ZERO (-0.0)
+#define CUDART_MIN_DENORM 0x1p-1074
+#define CUDART_ZERO 0.0
+#define CUDART_ONE 1.0
+#define CUDART_SQRT_TWO 0x1.6a09e667f3bcdp+0
+#define CUDART_SQRT_HALF 0x1.6a09e667f3bcdp-1
+#define CUDART_SQRT_HALF_HI 0x1.6a09e667f3bcdp-1
+#define CUDART_SQRT_HALF_LO (-0x1.bdd3413b26456p-55)
+#define CUDART_THIRD 0x1.5555555555555p-2
+#define CUDART_TWOTHIRD 0x1.5555555555555p-1
+#define CUDART_PIO4 0x1.921fb54442d18p-1
+#define CUDART_PIO4_HI 0x1.921fb54442d18p-1
+#define CUDART_PIO4_LO 0x1.1a62633145c07p-55
+#define CUDART_PIO2 0x1.921fb54442d18p+0
+#define CUDART_PIO2_HI 0x1.921fb54442d18p+0
+#define CUDART_PIO2_LO 0x1.1a62633145c07p-54
+#define CUDART_3PIO4 0x1.2d97c7f3321d2p+1
+#define CUDART_2_OVER_PI 0x1.45f306dc9c883p-1
+#define CUDART_PI 0x1.921fb54442d18p+1
+#define CUDART_PI_HI 0x1.921fb54442d18p+1
+#define CUDART_PI_LO 0x1.1a62633145c07p-53
+#define CUDART_SQRT_PI 0x1.c5bf891b4ef6bp+0
+#define CUDART_SQRT_2PI 0x1.40d931ff62706p+1
+#define CUDART_SQRT_PIO2 0x1.40d931ff62706p+0
+#define CUDART_SQRT_2OPI 0x1.9884533d43651p-1
+#define CUDART_L2E 0x1.71547652b82fep+0
+#define CUDART_L2T 0x1.a934f0979a371p+1
+#define CUDART_LG2 0x1.34413509f79ffp-2
+#define CUDART_LGE 0x1.bcb7b1526e50ep-2
+#define CUDART_LN2 0x1.62e42fefa39efp-1
+#define CUDART_LNT 0x1.26bb1bbb55516p+1
+#define CUDART_LNPI 0x1.250d048e7a1bdp+0
+#define CUDART_LN2_X_1024 0x1.62e42fefa39efp+9
+#define CUDART_LN2_X_1025 (1025.0 * CUDART_LN2)
+#define CUDART_LN2_X_1075 (1075.0 * CUDART_LN2)
+#define CUDART_LG2_X_1024 (1024.0 * CUDART_LG2)
+#define CUDART_LG2_X_1075 (1075.0 * CUDART_LG2)
+#define CUDART_TWO_TO_23 8388608.0
+#define CUDART_TWO_TO_52 4503599627370496.0
+#define CUDART_TWO_TO_53 9007199254740992.0
+#define CUDART_TWO_TO_54 18014398509481984.0
+#define CUDART_TWO_TO_M54 0x1p-54
+#define CUDART_TWO_TO_M1022 0x1p-1022
+#define CUDART_TRIG_PLOSS 2147483648.0
+#define CUDART_DBL2INT_CVT 6755399441055744.0
+
+#endif /* LINGQU_MATH_CONSTANTS_H */

@@ -1,0 +1,3 @@
+/* Written for Lingqu: CUDA's <sm_60_atomic_functions.h>. What it declares comes with
+ * cuda_runtime.h, which lqcc includes first, as nvcc does. */
+#include "cuda_runtime.h"
