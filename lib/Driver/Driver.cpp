@@ -286,6 +286,8 @@ CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {
   cuda.debugInfo = options.debugInfo;
   cuda.verbose = options.verbose;
   cuda.noWarnings = options.noWarnings;
+  cuda.fastMath = options.fastMath;
+  cuda.fusedMultiplyAdd = options.fusedMultiplyAdd;
   cuda.cudaHeaderDir = layout.headerDir;
   return cuda;
 }
@@ -348,6 +350,10 @@ int Compilation::run() {
       return fail("no such file or directory: '" + input + "'");
   if (auto ec = work.create())
     return fail("cannot create a scratch directory: " + ec.message());
+  if (options.flushToZero && !options.noWarnings)
+    llvm::errs() << "lqcc: warning: -ftz=true has no effect on the cpu "
+                    "target: single-precision denormals are computed, not "
+                    "flushed to zero\n";
 
   if (options.fatbinOnly && options.emit == EmitStage::Link) {
     // nvcc -fatbin: the device code alone, for cuModuleLoad.

@@ -35,6 +35,15 @@ OPTIONS:
   -g                 Emit debug information
   -std=<std>         Language standard (default c++17)
   -L <dir>, -l <lib> Library search path and library, passed to the linker
+  -use_fast_math     As nvcc: -ftz=true -prec-div=false -prec-sqrt=false
+                     -fmad=true, and defines __USE_FAST_MATH__
+  -fmad=<bool>       Contract multiplies and adds into fused multiply-adds in
+                     device code (default true, as nvcc)
+  -ftz=<bool>        Accepted; single-precision denormals are still computed
+                     exactly on the cpu target (a warning says so)
+  -prec-div=<bool>, -prec-sqrt=<bool>
+                     Accepted; division and square root stay correctly
+                     rounded, which is within every bound the fast forms have
   --emit=<stage>     Print one stage of a .cu file's device compilation and stop:
                      device-llvm, mlir-imported, mlir-scf, mlir-cpu, cpu-llvm
   -v                 Show each stage and its time
@@ -42,6 +51,26 @@ OPTIONS:
                      fiber executor)
   --help             Show this text
 )";
+}
+
+/// nvcc's floating-point mode flags, `-name=value` or `--name=value`: the
+/// name, or nothing for another argument.
+static std::optional<llvm::StringRef> floatModeFlag(llvm::StringRef arg) {
+  llvm::StringRef name = arg.ltrim('-').split('=').first;
+  if (!arg.contains('=') || !arg.starts_with("-"))
+    return std::nullopt;
+  if (name == "ftz" || name == "fmad" || name == "prec-div" ||
+      name == "prec-sqrt")
+    return name;
+  return std::nullopt;
+}
+
+static std::optional<bool> parseBool(llvm::StringRef value) {
+  if (value == "true")
+    return true;
+  if (value == "false")
+    return false;
+  return std::nullopt;
 }
 
 std::optional<LqccOptions>
@@ -89,6 +118,21 @@ lingqu::parseOptions(llvm::ArrayRef<const char *> args) {
       options.optLevel = 3;
     } else if (arg.starts_with("-std=") || arg.starts_with("--std=")) {
       options.languageStandard = arg.split('=').second.str();
+    } else if (arg == "-use_fast_math" || arg == "--use_fast_math") {
+      options.fastMath = true;
+      options.flushToZero = options.fusedMultiplyAdd = true;
+    } else if (auto flag = floatModeFlag(arg)) {
+      std::optional<bool> on = parseBool(arg.split('=').second);
+      if (!on) {
+        error("invalid value '" + arg.split('=').second + "' in '" + arg +
+              "': expected true or false");
+        return std::nullopt;
+      }
+      if (*flag == "ftz")
+        options.flushToZero = *on;
+      else if (*flag == "fmad")
+        options.fusedMultiplyAdd = *on;
+      // prec-div and prec-sqrt: correctly rounded either way.
     } else if (arg.starts_with("--emit=")) {
       llvm::StringRef stage = arg.substr(7);
       auto parsed = llvm::StringSwitch<std::optional<EmitStage>>(stage)

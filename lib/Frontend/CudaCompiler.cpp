@@ -74,6 +74,9 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
                              "-Xclang", "-disable-llvm-passes"});
     // Line tables let the compiler point at user source in diagnostics.
     args.push_back(options.debugInfo ? "-g" : "-gline-tables-only");
+    // nvcc contracts a * b + c into an FMA in device code unless -fmad=false.
+    args.push_back(options.fusedMultiplyAdd ? "-ffp-contract=fast"
+                                            : "-ffp-contract=off");
   } else {
     args.insert(args.end(),
                 {"--cuda-host-only", "-c",
@@ -83,6 +86,8 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
   }
   if (options.noWarnings)
     args.push_back("-w");
+  if (options.fastMath)
+    args.push_back("-D__USE_FAST_MATH__");
   for (std::string &flag : preprocessorFlags(options))
     args.push_back(std::move(flag));
   args.insert(args.end(), {options.input, "-o", output.str()});

@@ -31,6 +31,9 @@ struct LqccOptions {
   bool help = false;
   unsigned optLevel = 3;        // nvcc's default for device code
   std::string languageStandard = "c++17";
+  bool fastMath = false;         // -use_fast_math
+  bool flushToZero = false;      // -ftz
+  bool fusedMultiplyAdd = true;  // -fmad
   std::vector<std::string> includeDirs, defines, undefines;
   std::vector<std::string> libraryDirs, libraries; // -L, -l
   EmitStage emit = EmitStage::Link;

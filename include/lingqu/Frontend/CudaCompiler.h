@@ -31,6 +31,8 @@ struct CudaCompileOptions {
   bool debugInfo = false;
   bool verbose = false;
   bool noWarnings = false; // -w
+  bool fastMath = false;   // -use_fast_math: defines __USE_FAST_MATH__
+  bool fusedMultiplyAdd = true; // -fmad
   /// Directory with Lingqu's own CUDA headers (cuda_runtime.h, ...).
   std::string cudaHeaderDir;
 };
