@@ -9,6 +9,7 @@
 
 #include "lingqu/Driver/Driver.h"
 #include "lingqu/Frontend/CudaCompiler.h"
+#include "lingqu/Frontend/DeviceCallCheck.h"
 #include "lingqu/Frontend/DeviceImport.h"
 #include "lingqu/Target/CPUTarget.h"
 #include "lingqu/Target/FatBinaryWriter.h"
@@ -173,6 +174,8 @@ Compilation::buildFatBinary(const CudaCompileOptions &cuda,
     if (!device)
       return std::nullopt;
     prepareDeviceModule(*device);
+    if (!checkDeviceCallees(*device, llvm::errs()))
+      return std::nullopt;
   }
   auto emitHere = [&](EmitStage stage,
                       llvm::function_ref<void(llvm::raw_ostream &)> print) {
