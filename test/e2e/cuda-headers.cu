@@ -30,7 +30,7 @@ static_assert(sizeof(longlong2) == 16 && alignof(longlong2) == 16, "longlong2");
 
 __global__ void useThem(float *out, unsigned *bits, unsigned long long *sum) {
   out[threadIdx.x] = sinf(CUDART_PIO2_F) + float(blockDim.x);
-  bits[threadIdx.x] = __popc(bits[threadIdx.x]);
+  bits[threadIdx.x] = __popc(__ldg(&bits[threadIdx.x]));
   atomicAdd(sum, 1ull);
 }
 
