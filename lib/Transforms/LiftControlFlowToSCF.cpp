@@ -74,6 +74,24 @@ static LogicalResult convertBranches(LLVM::LLVMFuncOp func) {
   return failure(result.wasInterrupted());
 }
 
+/// Lifting merges blocks that differ only in their operands (as the cases of
+/// a switch that each call a function on their own local do), so a lifetime
+/// marker can end up naming a block argument or an scf result where LLVM
+/// requires an alloca. The markers are hints: those are dropped.
+static void dropStrayLifetimeMarkers(LLVM::LLVMFuncOp func) {
+  SmallVector<Operation *> stray;
+  func.walk([&](Operation *op) {
+    if (!isa<LLVM::LifetimeStartOp, LLVM::LifetimeEndOp>(op))
+      return;
+    Value ptr = op->getOperand(0);
+    if (!ptr.getDefiningOp<LLVM::AllocaOp>() &&
+        !ptr.getDefiningOp<LLVM::PoisonOp>())
+      stray.push_back(op);
+  });
+  for (Operation *op : stray)
+    op->erase();
+}
+
 void LiftControlFlowToSCFPass::runOnOperation() {
   LLVMFuncCFGToSCF transformation;
   for (auto func : getOperation().getOps<LLVM::LLVMFuncOp>()) {
@@ -89,5 +107,6 @@ void LiftControlFlowToSCFPass::runOnOperation() {
                        << "' could not be structured";
       return signalPassFailure();
     }
+    dropStrayLifetimeMarkers(func);
   }
 }

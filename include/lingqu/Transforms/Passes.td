@@ -17,7 +17,9 @@ def LiftControlFlowToSCF : Pass<"lingqu-lift-cf-to-scf", "mlir::ModuleOp"> {
 
     Loops come out in do-while form: the loop body is the `before` region of
     an `scf.while`. A function whose control flow cannot be lifted is reported
-    as an error on the function.
+    as an error on the function. Lifting merges blocks that differ only in
+    their operands; lifetime markers that come to name anything but an
+    alloca (which LLVM rejects) are dropped.
 
     Example: a diamond `llvm.cond_br %c, ^a, ^b` joined at `^c` becomes an
     `scf.if %c` whose results replace the block arguments of `^c`.

@@ -174,7 +174,12 @@ void ConvertNVVMToSIMTPass::runOnOperation() {
 
   RewritePatternSet patterns(&getContext());
   populateNVVMToSIMTPatterns(patterns);
-  if (failed(applyPatternsGreedily(module, std::move(patterns))))
+  // No block merging: blocks alike but for their locals would become one
+  // block taking the local as an argument, and a lifetime marker on it is
+  // invalid LLVM (lifting and privatisation want allocas named directly).
+  GreedyRewriteConfig config;
+  config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Normal);
+  if (failed(applyPatternsGreedily(module, std::move(patterns), config)))
     return signalPassFailure();
 
   // The intrinsic's declaration is dead once its calls are raised.

@@ -112,3 +112,32 @@ llvm.func @warp(%v: i32, %f: f32, %p: i1, %out: !llvm.ptr) {
   llvm.store %4, %out : i32, !llvm.ptr
   llvm.return
 }
+
+// -----
+
+// Blocks alike but for their locals are not merged: the merged block would
+// take the local as an argument, and lifetime markers must name an alloca.
+// CHECK-LABEL: llvm.func @locals_stay_apart
+// CHECK: %[[A:.*]] = llvm.alloca
+// CHECK: %[[B:.*]] = llvm.alloca
+// CHECK: llvm.cond_br %{{.*}}, ^[[FIRST:.*]], ^[[SECOND:[a-z0-9]*]]
+// CHECK: ^[[FIRST]]:
+// CHECK: llvm.intr.lifetime.start %[[A]]
+// CHECK: ^[[SECOND]]:
+// CHECK: llvm.intr.lifetime.start %[[B]]
+llvm.func @locals_stay_apart(%c: i1, %v: f32, %out: !llvm.ptr) {
+  %one = llvm.mlir.constant(1 : i32) : i32
+  %a = llvm.alloca %one x f32 : (i32) -> !llvm.ptr
+  %b = llvm.alloca %one x f32 : (i32) -> !llvm.ptr
+  llvm.cond_br %c, ^first, ^second
+^first:
+  llvm.intr.lifetime.start %a : !llvm.ptr
+  llvm.store %v, %out : f32, !llvm.ptr
+  llvm.intr.lifetime.end %a : !llvm.ptr
+  llvm.return
+^second:
+  llvm.intr.lifetime.start %b : !llvm.ptr
+  llvm.store %v, %out : f32, !llvm.ptr
+  llvm.intr.lifetime.end %b : !llvm.ptr
+  llvm.return
+}

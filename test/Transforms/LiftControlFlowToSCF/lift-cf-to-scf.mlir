@@ -88,3 +88,42 @@ llvm.func @trap(%c: i1) {
 // Declarations are left alone.
 // CHECK-LABEL: llvm.func @external(i32)
 llvm.func @external(i32)
+
+// -----
+
+// Branches that differ only in their locals, merged into one block that
+// takes the local as an argument (as a greedy rewrite's block merging
+// leaves them): after lifting, the markers would name an scf.if result, which
+// LLVM rejects, so they are dropped and the store stays.
+// CHECK-LABEL: llvm.func @merged_locals
+// CHECK-NOT: llvm.intr.lifetime
+// CHECK: llvm.store
+// CHECK-NOT: llvm.intr.lifetime
+// CHECK: llvm.return
+llvm.func @merged_locals(%c: i1, %v: f32) {
+  %one = llvm.mlir.constant(1 : i32) : i32
+  %a = llvm.alloca %one x f32 : (i32) -> !llvm.ptr
+  %b = llvm.alloca %one x f32 : (i32) -> !llvm.ptr
+  llvm.cond_br %c, ^merged(%a : !llvm.ptr), ^merged(%b : !llvm.ptr)
+^merged(%p: !llvm.ptr):
+  llvm.intr.lifetime.start %p : !llvm.ptr
+  llvm.store %v, %p : f32, !llvm.ptr
+  llvm.intr.lifetime.end %p : !llvm.ptr
+  llvm.return
+}
+
+// -----
+
+// Markers that still name an alloca after lifting are kept.
+// CHECK-LABEL: llvm.func @kept_marker
+// CHECK: %[[A:.*]] = llvm.alloca
+// CHECK: llvm.intr.lifetime.start %[[A]]
+// CHECK: llvm.intr.lifetime.end %[[A]]
+llvm.func @kept_marker(%v: f32) {
+  %one = llvm.mlir.constant(1 : i32) : i32
+  %a = llvm.alloca %one x f32 : (i32) -> !llvm.ptr
+  llvm.intr.lifetime.start %a : !llvm.ptr
+  llvm.store %v, %a : f32, !llvm.ptr
+  llvm.intr.lifetime.end %a : !llvm.ptr
+  llvm.return
+}
