@@ -20,8 +20,8 @@
 struct __lingqu_dd {
   double hi, lo;
 };
-/* m 2^k. (Results come back in structs, not through pointers: lqcc rejects
- * address-taken locals of inlined functions in some kernels.) */
+/* m 2^k. Results come back in structs, not through pointers, so that
+ * nothing needs a local's address (which would keep it in memory). */
 struct __lingqu_dd_exp {
   __lingqu_dd m;
   int k;

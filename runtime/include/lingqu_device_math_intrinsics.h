@@ -33,34 +33,22 @@ LINGQU_MATH float __frsqrt_rn(float x) { return rsqrtf(x); }
 
 /* Reinterpretation. */
 LINGQU_MATH int __float_as_int(float x) {
-  int i;
-  __builtin_memcpy(&i, &x, 4);
-  return i;
+  return __builtin_bit_cast(int, x);
 }
 LINGQU_MATH unsigned __float_as_uint(float x) {
-  unsigned i;
-  __builtin_memcpy(&i, &x, 4);
-  return i;
+  return __builtin_bit_cast(unsigned, x);
 }
 LINGQU_MATH float __int_as_float(int i) {
-  float x;
-  __builtin_memcpy(&x, &i, 4);
-  return x;
+  return __builtin_bit_cast(float, i);
 }
 LINGQU_MATH float __uint_as_float(unsigned i) {
-  float x;
-  __builtin_memcpy(&x, &i, 4);
-  return x;
+  return __builtin_bit_cast(float, i);
 }
 LINGQU_MATH long long __double_as_longlong(double x) {
-  long long i;
-  __builtin_memcpy(&i, &x, 8);
-  return i;
+  return __builtin_bit_cast(long long, x);
 }
 LINGQU_MATH double __longlong_as_double(long long i) {
-  double x;
-  __builtin_memcpy(&x, &i, 8);
-  return x;
+  return __builtin_bit_cast(double, i);
 }
 LINGQU_MATH int __double2hiint(double x) {
   return (int)(__double_as_longlong(x) >> 32);

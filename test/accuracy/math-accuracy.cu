@@ -472,8 +472,7 @@ __global__ void evaluate(int fn, int count, const double *in, double *out,
     fp[k] = (float)a[1 + k];
   double r0 = __builtin_nan(""), r1 = r0;
   long long ri = 0;
-  // Declared once: lqcc rejects address-taken locals declared in several
-  // cases of one switch (invalid lifetime markers).
+  // Results returned through pointers.
   float fs = 0, fc = 0;
   double ds = 0, dc = 0;
   int iq = 0;
