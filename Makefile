@@ -6,7 +6,7 @@ export CCACHE_DIR ?= $(HOME)/.cache/lingqu-ccache
 # Paths relative to the checkout, so every clone shares the cache.
 export CCACHE_BASEDIR ?= $(CURDIR)
 
-.PHONY: all deps configure build demo check check-sanitize bench clean
+.PHONY: all deps configure build demo check check-sanitize bench bench-smoke clean
 
 all: build
 
@@ -34,11 +34,17 @@ check: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Timed benchmarks, never part of `make check`: the runtime's
-# micro-benchmarks (bench/runtime) and Black-Scholes against OpenMP
-# (bench/math); results in bench/results.
+# micro-benchmarks (bench/runtime), then every workload as CUDA on Lingqu,
+# OpenMP and OpenCL on PoCL side by side (bench/run.py); its last line is
+# the geomean speedups. Results in bench/results.
 bench: build
 	@./bench/runtime/run.sh $(BUILD)
-	@./bench/math/run.sh $(BUILD)
+	@/usr/bin/python3 bench/run.py --build $(BUILD)
+
+# The same workloads at tiny sizes, for correctness only (also a CTest
+# test, so `make check` runs it).
+bench-smoke: build
+	@/usr/bin/python3 bench/run.py --build $(BUILD) --smoke
 
 # The runtime and its unit tests (the concurrency stress included) under
 # sanitizers, each in a build of its own. Fiber executor tests are left

@@ -9,6 +9,7 @@ packages=(
   cmake ninja-build ccache make python3 curl xz-utils
   libtbb-dev libabsl-dev libboost-context-dev googletest libgtest-dev
   libmpfr-dev libomp-22-dev libsleef-dev
+  pocl-opencl-icd ocl-icd-opencl-dev opencl-c-headers python3-matplotlib
 )
 
 missing=()
