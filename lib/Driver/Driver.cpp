@@ -247,6 +247,9 @@ Compilation::buildFatBinary(const CudaCompileOptions &cuda,
   CPUTargetOptions target;
   target.optLevel = options.optLevel;
   target.debugInfo = options.debugInfo;
+  target.remarksPassed = options.remarksPassed;
+  target.remarksMissed = options.remarksMissed;
+  target.remarksAnalysis = options.remarksAnalysis;
   target.workDir = work.file(stem);
   if (auto ec = llvm::sys::fs::create_directory(target.workDir)) {
     fail("cannot create '" + target.workDir + "': " + ec.message());

@@ -10,6 +10,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace lingqu;
@@ -46,6 +47,10 @@ OPTIONS:
                      rounded, which is within every bound the fast forms have
   --emit=<stage>     Print one stage of a .cu file's device compilation and stop:
                      device-llvm, mlir-imported, mlir-scf, mlir-cpu, cpu-llvm
+  -Rpass=<regex>, -Rpass-missed=<regex>, -Rpass-analysis=<regex>
+                     Print the optimisation remarks of the LLVM passes that
+                     match on device code (as clang: say, -Rpass=loop-vectorize
+                     shows which thread loops vectorised)
   -v                 Show each stage and its time
   -w                 No warnings or remarks (say, which kernels run on the
                      fiber executor)
@@ -133,6 +138,18 @@ lingqu::parseOptions(llvm::ArrayRef<const char *> args) {
       else if (*flag == "fmad")
         options.fusedMultiplyAdd = *on;
       // prec-div and prec-sqrt: correctly rounded either way.
+    } else if (arg.starts_with("-Rpass=") || arg.starts_with("-Rpass-missed=") ||
+               arg.starts_with("-Rpass-analysis=")) {
+      auto [flag, pattern] = arg.split('=');
+      std::string why;
+      if (!llvm::Regex(pattern).isValid(why)) {
+        error("invalid regular expression '" + pattern + "' in '" + flag +
+              "=': " + why);
+        return std::nullopt;
+      }
+      (flag == "-Rpass"          ? options.remarksPassed
+       : flag == "-Rpass-missed" ? options.remarksMissed
+                                 : options.remarksAnalysis) = pattern.str();
     } else if (arg.starts_with("--emit=")) {
       llvm::StringRef stage = arg.substr(7);
       auto parsed = llvm::StringSwitch<std::optional<EmitStage>>(stage)

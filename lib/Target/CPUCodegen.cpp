@@ -1,6 +1,7 @@
 //===- CPUCodegen.cpp - Block functions to a host shared object -----------===//
 
 #include "lingqu/Target/CPUTarget.h"
+#include "OptimizationRemarks.h"
 #include "lingqu/Config.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -112,10 +113,17 @@ lingqu::translateToHostLLVM(mlir::ModuleOp module, llvm::LLVMContext &context,
   }
   if (auto *annotations = llvmModule->getNamedMetadata("nvvm.annotations"))
     llvmModule->eraseNamedMetadata(annotations);
-  if (!options.debugInfo)
+  // Remarks point at user source through the line tables, so those stay
+  // until optimisation is done.
+  bool remarks = wantsRemarks(options);
+  if (remarks)
+    context.setDiagnosticHandler(createRemarkHandler(options));
+  if (!options.debugInfo && !remarks)
     llvm::StripDebugInfo(*llvmModule);
 
   optimize(*llvmModule, **machine, options.optLevel);
+  if (!options.debugInfo && remarks)
+    llvm::StripDebugInfo(*llvmModule);
   return llvmModule;
 }
 

@@ -37,6 +37,9 @@ struct LqccOptions {
   std::vector<std::string> includeDirs, defines, undefines;
   std::vector<std::string> libraryDirs, libraries; // -L, -l
   EmitStage emit = EmitStage::Link;
+  /// -Rpass=, -Rpass-missed=, -Rpass-analysis=: LLVM passes (a regular
+  /// expression) whose optimisation remarks on device code are printed.
+  std::string remarksPassed, remarksMissed, remarksAnalysis;
 };
 
 /// Parses lqcc's arguments (argv without the program name). Prints one

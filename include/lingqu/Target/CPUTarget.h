@@ -31,6 +31,9 @@ namespace lingqu {
 struct CPUTargetOptions {
   unsigned optLevel = 3;
   bool debugInfo = false;
+  /// Regular expressions naming the LLVM passes whose optimisation remarks
+  /// (done, missed, analysis) are printed, as clang's -Rpass family.
+  std::string remarksPassed, remarksMissed, remarksAnalysis;
   /// Scratch directory private to this compilation.
   std::string workDir;
 };

@@ -544,7 +544,12 @@ bool KernelLowering::isBlockUniform(Operation *op) const {
 void KernelLowering::wrapInThreadLoops(ArrayRef<Operation *> piece) {
   if (piece.empty())
     return;
+  // The loops are the kernel's own, not of a function inlined into it (the
+  // first op is often threadIdx's getter): the outermost call site, so that
+  // remarks on the loop point at the kernel's source.
   Location loc = piece.front()->getLoc();
+  while (auto site = dyn_cast<CallSiteLoc>(loc))
+    loc = site.getCaller();
   OpBuilder b(piece.front());
   ThreadLoopNest nest;
   Value zero = prologueEnd->getResult(0);
