@@ -39,7 +39,7 @@ check: build
 # the geomean speedups. Results in bench/results.
 bench: build
 	@./bench/runtime/run.sh $(BUILD)
-	@/usr/bin/python3 bench/run.py --build $(BUILD)
+	@/usr/bin/python3 bench/run.py --build $(BUILD) --docs docs/performance.md
 
 # The same workloads at tiny sizes, for correctness only (also a CTest
 # test, so `make check` runs it).

@@ -183,6 +183,7 @@ def main():
     ap.add_argument("--only", help="comma-separated workloads")
     ap.add_argument("--reps", type=int, default=5, help="timed runs per variant")
     ap.add_argument("--results", default=str(HERE / "results"))
+    ap.add_argument("--docs", help="markdown file whose generated table to replace")
     args = ap.parse_args()
     build = Path(args.build).resolve()
     try:
@@ -202,6 +203,8 @@ def main():
             frac, limit = fraction(res["lingqu"], limits)
             rows.append({
                 "workload": wl.name, "bound": meta.get("bound", ""),
+                "title": meta.get("title", wl.name),
+                "limited_by": meta.get("limited_by", ""),
                 **{v: res[v]["median"] for v in VARIANTS},
                 "vs_openmp": res["openmp"]["median"] / res["lingqu"]["median"],
                 "vs_pocl": res["pocl"]["median"] / res["lingqu"]["median"],
@@ -220,7 +223,50 @@ def main():
         print(f"bench-smoke: {len(rows)} workloads agree across Lingqu, OpenMP and PoCL")
         return 0
     report(rows, limits, Path(args.results))
+    if args.docs:
+        write_docs(rows, limits, Path(args.docs))
     return 0
+
+
+def cpu_model():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+BEGIN, END = "<!-- bench table: begin -->", "<!-- bench table: end -->"
+
+
+def write_docs(rows, limits, path):
+    """Replaces the generated part of docs/performance.md with this run's."""
+    lines = [BEGIN, "",
+             f"Machine: {cpu_model()}, {os.cpu_count()} cores; STREAM triad "
+             f"{limits['bandwidth'] / 1e9:.1f} GB/s, peak float FMA "
+             f"{limits['flops'] / 1e9:.1f} GFLOP/s.", "",
+             "| workload | bound | Lingqu s | OpenMP s | PoCL s | vs OpenMP | "
+             "vs PoCL | of limit | limited by |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        frac = (f"{r['fraction'] * 100:.0f}% {r['limit']}"
+                if r["fraction"] is not None else "")
+        lines.append(
+            f"| {r['title']} | {r['bound']} | {r['lingqu']:.4f} | "
+            f"{r['openmp']:.4f} | {r['pocl']:.4f} | {r['vs_openmp']:.2f}x | "
+            f"{r['vs_pocl']:.2f}x | {frac} | {r['limited_by']} |")
+    lines += ["",
+              f"geomean speedup vs OpenMP: "
+              f"{geomean([r['vs_openmp'] for r in rows]):.2f}x, vs PoCL: "
+              f"{geomean([r['vs_pocl'] for r in rows]):.2f}x", "", END]
+    text = path.read_text()
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f"bench: {path} has no generated-table markers")
+    head, rest = text.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1]
+    path.write_text(head + "\n".join(lines) + tail)
 
 
 def report(rows, limits, results):

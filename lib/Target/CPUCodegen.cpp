@@ -13,6 +13,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -20,6 +21,8 @@
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/SubtargetFeature.h"
+
+#include <mutex>
 
 using namespace lingqu;
 
@@ -60,8 +63,20 @@ createTargetMachine(unsigned optLevel) {
   return machine;
 }
 
+/// LLVM's outer-loop (VPlan-native) vectoriser, for the thread loops that
+/// hold loops of their own (VectorizeThreadLoops.cpp marks them). It acts
+/// on outer loops annotated for vectorisation only.
+static void enableOuterLoopVectorization() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const char *argv[] = {"lqcc", "-enable-vplan-native-path"};
+    llvm::cl::ParseCommandLineOptions(2, argv);
+  });
+}
+
 static void optimize(llvm::Module &module, llvm::TargetMachine &machine,
                      unsigned optLevel) {
+  enableOuterLoopVectorization();
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
@@ -116,8 +131,7 @@ lingqu::translateToHostLLVM(mlir::ModuleOp module, llvm::LLVMContext &context,
   // Remarks point at user source through the line tables, so those stay
   // until optimisation is done.
   bool remarks = wantsRemarks(options);
-  if (remarks)
-    context.setDiagnosticHandler(createRemarkHandler(options));
+  context.setDiagnosticHandler(createRemarkHandler(options));
   if (!options.debugInfo && !remarks)
     llvm::StripDebugInfo(*llvmModule);
 

@@ -21,6 +21,7 @@ void lingqu::buildRaiseToSCFPipeline(mlir::OpPassManager &pm) {
 
 void lingqu::buildSIMTToCPUPipeline(mlir::OpPassManager &pm) {
   pm.addPass(createConvertSIMTToCPU());
+  pm.addPass(createVectorizeThreadLoops());
   pm.addPass(createEraseAddressSpaces());
   pm.addPass(createBindDeviceLibcalls());
 }
@@ -29,6 +30,7 @@ void lingqu::buildCPUToLLVMPipeline(mlir::OpPassManager &pm) {
   pm.addPass(mlir::createSCFToControlFlowPass());
   pm.addPass(mlir::createArithToLLVMConversionPass());
   pm.addPass(mlir::createConvertControlFlowToLLVMPass());
+  pm.addPass(createMaterializeLoopAnnotations());
   pm.addPass(mlir::createUBToLLVMConversionPass());
   pm.addPass(mlir::createReconcileUnrealizedCastsPass());
 }

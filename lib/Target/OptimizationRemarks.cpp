@@ -52,8 +52,17 @@ struct RemarkHandler : llvm::DiagnosticHandler {
     auto *remark = llvm::dyn_cast<llvm::DiagnosticInfoOptimizationBase>(&info);
     if (!remark)
       return false; // the default handling
-    if (!remark->isEnabled())
+    // Analyses "always printed" (no pass name) and failed forced
+    // transformations come with whatever the vectoriser explains; Lingqu
+    // forces outer-loop vectorisation itself (VectorizeThreadLoops.cpp), so
+    // these are remarks for who asks, not warnings.
+    bool failure = info.getKind() == llvm::DK_OptimizationFailure;
+    if (failure || remark->getPassName().empty()) {
+      if (!missed && !analysis)
+        return true;
+    } else if (!remark->isEnabled()) {
       return true;
+    }
     llvm::StringRef flag = remark->isPassed()   ? "-Rpass"
                            : remark->isMissed() ? "-Rpass-missed"
                                                 : "-Rpass-analysis";
@@ -65,7 +74,10 @@ struct RemarkHandler : llvm::DiagnosticHandler {
     os << "remark: " << remark->getMsg();
     if (located)
       os << " (in kernel '" << kernelName(located->getFunction()) << "')";
-    os << " [" << flag << "=" << remark->getPassName() << "]\n";
+    os << " [" << flag;
+    if (!remark->getPassName().empty())
+      os << "=" << remark->getPassName();
+    os << "]\n";
     return true;
   }
 };

@@ -22,7 +22,9 @@ struct CPUTargetOptions;
 bool wantsRemarks(const CPUTargetOptions &options);
 
 /// A diagnostic handler printing the remarks `options` asks for to stderr
-/// as `file:line:col: remark: <message> [-Rpass=<pass>]`.
+/// as `file:line:col: remark: <message> [-Rpass=<pass>]`, and nothing of
+/// the optimiser's otherwise (its warnings about the vectorisation lqcc
+/// forces on thread loops included).
 std::unique_ptr<llvm::DiagnosticHandler>
 createRemarkHandler(const CPUTargetOptions &options);
 } // namespace lingqu

@@ -1,8 +1,8 @@
 // -Rpass, -Rpass-missed and -Rpass-analysis print LLVM's optimisation
 // remarks on device code, as clang does, located at the kernel's source and
-// naming the kernel: the thread loop of an element-wise kernel vectorises,
-// a loop that chases pointers does not. Without the flags, nothing is
-// printed; a bad regular expression is an error.
+// naming the kernel. Without the flags, nothing is printed (not even the
+// optimiser's warnings about the vectorisation lqcc forces on thread loops
+// that hold loops); a bad regular expression is an error.
 // RUN: %lqcc -c %s -o %t.o -Rpass=loop-vectorize 2>&1 | FileCheck %s --check-prefix=PASSED
 // RUN: %lqcc -c %s -o %t.o -Rpass-missed=loop-vectorize 2>&1 | FileCheck %s --check-prefix=MISSED
 // RUN: %lqcc -c %s -o %t.o -Rpass-analysis=loop-vectorize 2>&1 | FileCheck %s --check-prefix=ANALYSIS
@@ -16,14 +16,28 @@ __global__ void axpy(float a, const float *x, float *y, int n) {
     y[i] = a * x[i] + y[i];
 }
 
-__global__ void chase(const int *next, int *out, int steps) {
-  int p = blockIdx.x * blockDim.x + threadIdx.x;
-  // MISSED: optimization-remarks.cu:[[@LINE+2]]:{{[0-9]+}}: remark: loop not vectorized (in kernel 'chase(int const*, int*, int)') [-Rpass-missed=loop-vectorize]
-  // ANALYSIS: optimization-remarks.cu:[[@LINE+1]]:{{[0-9]+}}: remark: {{.*}} [-Rpass-analysis=loop-vectorize]
-  for (int k = 0; k < steps; ++k)
+// The thread loop holds a loop of the same trip count for every thread:
+// LLVM's outer-loop vectoriser runs it for a vector of threads at once.
+__global__ void distances(const float *a, float *out, int m) {
+  // PASSED: optimization-remarks.cu:[[@LINE+1]]:{{[0-9]+}}: remark: vectorized outer loop (vectorization width: {{[0-9]+}}{{.*}}) (in kernel 'distances(float const*, float*, int)') [-Rpass=loop-vectorize]
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  float x = a[i], sum = 0;
+  for (int j = 0; j < m; ++j)
+    sum += (a[j] - x) * (a[j] - x);
+  out[i] = sum;
+}
+
+// Each thread's own trip count: neither loop vectorises, and the remarks
+// say why.
+__global__ void chase(const int *next, int *out, const int *steps) {
+  // MISSED: optimization-remarks.cu:[[@LINE+2]]:{{[0-9]+}}: remark: loop not vectorized (Force=true) (in kernel 'chase(int const*, int*, int const*)') [-Rpass-missed=loop-vectorize]
+  // ANALYSIS: optimization-remarks.cu:[[@LINE+1]]:{{[0-9]+}}: remark: loop not vectorized: Unsupported outer loop (in kernel 'chase(int const*, int*, int const*)') [-Rpass-analysis]
+  int i = blockIdx.x * blockDim.x + threadIdx.x, p = i;
+  for (int k = 0; k < steps[i]; ++k)
     p = next[p];
-  out[blockIdx.x * blockDim.x + threadIdx.x] = p;
+  out[i] = p;
 }
 
 // QUIET-NOT: remark
+// QUIET-NOT: warning
 // BAD: lqcc: error: invalid regular expression '(' in '-Rpass=': parentheses not balanced

@@ -59,4 +59,44 @@ def EraseAddressSpaces : Pass<"lingqu-erase-address-spaces", "mlir::ModuleOp"> {
   }];
 }
 
+def VectorizeThreadLoops : Pass<"lingqu-vectorize-thread-loops",
+                                "mlir::ModuleOp"> {
+  let summary = "Ask LLVM to vectorise thread loops that hold loops";
+  let description = [{
+    A thread loop (the loop over `threadIdx.x` that convert-simt-to-cpu
+    builds, marked `simt.thread_loop`) whose body holds a loop of its own
+    (a per-thread loop over a tile, a row, a neighbour list) is an outer
+    loop, which LLVM's loop vectoriser leaves alone unless asked: it
+    vectorises innermost loops only, and the inner loop runs across one
+    thread's data. This pass asks, with an `llvm.loop_annotation` enabling
+    vectorisation; lqcc's code generator turns on LLVM's outer-loop
+    (VPlan-native) vectoriser, which then runs the inner loop for a vector
+    of threads at once where it can prove that legal (the inner loop's trip
+    count the same for all threads, no divergent branches). Thread loops
+    without inner loops are left to the vectoriser's own cost model, as are
+    loops the user annotated.
+
+    Example: `scf.for %tx = ... { scf.for %j = ... {...} } {simt.thread_loop}`
+    gains `llvm.loop_annotation = #llvm.loop_annotation<vectorize =
+    <disable = false>>`.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
+def MaterializeLoopAnnotations : Pass<"lingqu-materialize-loop-annotations",
+                                      "mlir::ModuleOp"> {
+  let summary = "Make latch branches' loop annotations their own";
+  let description = [{
+    `convert-scf-to-cf` moves an `scf.for`'s `llvm.loop_annotation` onto
+    the loop's latch branch as a discardable attribute, and
+    `convert-cf-to-llvm` keeps it there, but the translation to LLVM IR only
+    reads an `llvm.br`'s or `llvm.cond_br`'s own `loop_annotation`. This pass
+    moves it there, so that the annotation becomes `!llvm.loop` metadata
+    (as VectorizeThreadLoops needs).
+
+    Example: `llvm.br ^bb1 {llvm.loop_annotation = #a}` becomes
+    `llvm.br ^bb1 {loop_annotation = #a}`.
+  }];
+}
+
 #endif // LINGQU_TRANSFORMS_PASSES_TD

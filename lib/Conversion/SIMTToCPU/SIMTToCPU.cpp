@@ -557,6 +557,9 @@ void KernelLowering::wrapInThreadLoops(ArrayRef<Operation *> piece) {
     auto loop = scf::ForOp::create(b, loc, zero, blockDim[d], loopStep);
     if (d == 2)
       nest.outer = loop;
+    if (d == 0)
+      loop->setAttr(simt::SIMTDialect::getThreadLoopAttrName(),
+                    b.getUnitAttr());
     nest.tid[d] = loop.getInductionVar();
     b.setInsertionPointToStart(loop.getBody());
   }

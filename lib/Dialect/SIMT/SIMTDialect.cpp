@@ -21,9 +21,17 @@ void SIMTDialect::initialize() {
 }
 
 /// `simt.kernel` must be a unit attribute on a function that returns nothing:
-/// a launch has nowhere to put a result.
+/// a launch has nowhere to put a result. `simt.thread_loop` is a unit
+/// attribute on an scf.for.
 LogicalResult SIMTDialect::verifyOperationAttribute(Operation *op,
                                                     NamedAttribute attr) {
+  if (attr.getName() == getThreadLoopAttrName()) {
+    if (!isa<UnitAttr>(attr.getValue()) ||
+        op->getName().getStringRef() != "scf.for")
+      return op->emitError() << "'" << getThreadLoopAttrName()
+                             << "' must be a unit attribute on an scf.for";
+    return success();
+  }
   if (attr.getName() != getKernelAttrName())
     return op->emitError() << "unknown simt attribute '" << attr.getName().getValue()
                            << "'";

@@ -21,6 +21,8 @@
 // CHECK:             scf.for %[[TX:.*]] = %{{.*}} to %[[BDX]] step %{{.*}} : i32 {
 // CHECK:               llvm.getelementptr %[[DATA]]
 // CHECK:               llvm.store %{{.*}}, %{{.*}} : f32, !llvm.ptr<3>
+// The x loop is marked for VectorizeThreadLoops.
+// CHECK:             } {simt.thread_loop}
 // CHECK-NOT:         simt.barrier
 // Second nest: the thread index is recomputed from the new loop's index.
 // CHECK:         scf.for
@@ -29,7 +31,7 @@
 // CHECK:               llvm.sub %{{.*}}, %[[TX2]] : i32
 // CHECK:               llvm.load %{{.*}} : !llvm.ptr<3> -> f32
 // CHECK:         llvm.return
-// CHECK-NOT:     simt.
+// CHECK-NOT:     {{(= |^ *)simt\.}}
 //
 // The descriptor: ABI 3, one 8-byte parameter aligned to 8, 1024 bytes of
 // shared memory, no flags, both forms of the kernel.
@@ -112,7 +114,7 @@ llvm.func @carry(%in: !llvm.ptr, %out: !llvm.ptr) attributes {simt.kernel} {
 // CHECK:               llvm.getelementptr %[[LOCAL]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, !llvm.array<4 x i32>
 // CHECK:               %[[LANE:.*]] = llvm.and %{{.*}}, %[[MASK]] : i32
 // CHECK:               llvm.add %[[LANE]], %[[WARP]] : i32
-// CHECK-NOT:     simt.
+// CHECK-NOT:     {{(= |^ *)simt\.}}
 // CHECK:       llvm.mlir.global internal constant @__lingqu_param_sizes_queries(dense<[8, 16]> : tensor<2xi32>)
 // Alignments come from the module's data layout; this one has no spec, and
 // MLIR's default aligns the byval struct to 4 (imported modules carry
@@ -160,7 +162,7 @@ llvm.func @queries(%out: !llvm.ptr, %s: !llvm.ptr {llvm.byval = !llvm.struct<(i6
 // CHECK:                 %[[NEXT:.*]] = llvm.add %{{.*}}, %[[I]] : i32
 // CHECK:                 %[[NEXT_AT:.*]] = llvm.getelementptr %[[CARRIED]]
 // CHECK:                 llvm.store %[[NEXT]], %[[NEXT_AT]] : i32, !llvm.ptr
-// CHECK-NOT:     simt.
+// CHECK-NOT:     {{(= |^ *)simt\.}}
 llvm.func @acc(%out: !llvm.ptr, %n: i32) attributes {simt.kernel} {
   %c0 = arith.constant 0 : i32
   %c1 = arith.constant 1 : i32
@@ -254,7 +256,7 @@ llvm.func @halving(%p: !llvm.ptr) attributes {simt.kernel} {
 // CHECK:             scf.for
 // CHECK:               %[[NOT:.*]] = llvm.xor %{{.*}}, %[[ALWAYS]] : i1
 // CHECK:               scf.if %[[NOT]] {
-// CHECK-NOT:     simt.
+// CHECK-NOT:     {{(= |^ *)simt\.}}
 llvm.func @divergent(%p: !llvm.ptr) attributes {simt.kernel} {
   %c16 = llvm.mlir.constant(16 : i32) : i32
   %one = llvm.mlir.constant(1 : i32) : i32

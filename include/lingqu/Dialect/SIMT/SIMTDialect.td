@@ -26,6 +26,11 @@ def SIMT_Dialect : Dialect {
   let extraClassDeclaration = [{
     /// The discardable attribute that marks a function as a kernel.
     static llvm::StringRef getKernelAttrName() { return "simt.kernel"; }
+    /// The discardable attribute that marks the innermost (x) loop over a
+    /// block's threads, which convert-simt-to-cpu builds.
+    static llvm::StringRef getThreadLoopAttrName() {
+      return "simt.thread_loop";
+    }
   }];
 }
 
