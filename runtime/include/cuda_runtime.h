@@ -271,6 +271,7 @@ LINGQU_BUILTIN_CONVERSIONS(__cuda_builtin_gridDim_t)
 #include "lingqu_device_atomics.h"
 #include "lingqu_device_math.h"
 #include "lingqu_device_memory.h"
+#include "lingqu_device_minmax.h"
 #include "lingqu_device_rounding.h"
 #include "lingqu_device_simd.h"
 #include "lingqu_device_sync.h"
