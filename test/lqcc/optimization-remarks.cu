@@ -16,15 +16,17 @@ __global__ void axpy(float a, const float *x, float *y, int n) {
     y[i] = a * x[i] + y[i];
 }
 
-// The thread loop holds a loop of the same trip count for every thread:
-// LLVM's outer-loop vectoriser runs it for a vector of threads at once.
-__global__ void distances(const float *a, float *out, int m) {
-  // PASSED: optimization-remarks.cu:[[@LINE+1]]:{{[0-9]+}}: remark: vectorized outer loop (vectorization width: {{[0-9]+}}{{.*}}) (in kernel 'distances(float const*, float*, int)') [-Rpass=loop-vectorize]
+// The thread loop holds a loop of the same, constant trip count for every
+// thread that only computes (a loop that reads memory runs once per block instead, the
+// thread loop inside it): LLVM's outer-loop vectoriser runs it for a vector
+// of threads at once.
+__global__ void iterate(const float *a, float *out) {
+  // PASSED: optimization-remarks.cu:[[@LINE+1]]:{{[0-9]+}}: remark: vectorized outer loop (vectorization width: {{[0-9]+}}{{.*}}) (in kernel 'iterate(float const*, float*)') [-Rpass=loop-vectorize]
   int i = blockIdx.x * blockDim.x + threadIdx.x;
-  float x = a[i], sum = 0;
-  for (int j = 0; j < m; ++j)
-    sum += (a[j] - x) * (a[j] - x);
-  out[i] = sum;
+  float x = a[i];
+  for (int j = 0; j < 100; ++j)
+    x = x * x * 0.5f + 0.25f;
+  out[i] = x;
 }
 
 // Each thread's own trip count: neither loop vectorises, and the remarks

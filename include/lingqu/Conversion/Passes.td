@@ -81,6 +81,15 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     threads iterates while any thread of the block still does, each thread's
     code in it predicated on its own per-thread "active" flag.
 
+    A loop in thread-level code whose trip count is the same for every
+    thread and which touches memory (a thread's loop over a tile, a row, a
+    z column) runs the same way, once per block with the thread loops
+    inside, as if its body began with a barrier: the loop over consecutive
+    threads then vectorises where the thread's own loop would not. Only the
+    outermost such loop moves, not one of a few constant iterations (which
+    LLVM unrolls), and a kernel this keeps from collapsing is collapsed
+    without it (`interchange-loops=false` turns it off).
+
     Values that cross a barrier are recomputed in the next piece when they
     come from pure operations (thread indices, their arithmetic, constants),
     and otherwise kept per thread in an array indexed by the linear thread
@@ -105,7 +114,10 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
   let options = [
     Option<"fiberFallback", "fiber-fallback", "bool", /*default=*/"true",
            "Run a kernel that cannot be collapsed on the fiber executor "
-           "(with a remark) instead of failing">
+           "(with a remark) instead of failing">,
+    Option<"interchangeLoops", "interchange-loops", "bool", /*default=*/"true",
+           "Run per-thread loops whose trip count is the same for every "
+           "thread once per block, the thread loops inside (vectorisable)">
   ];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"];

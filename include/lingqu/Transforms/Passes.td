@@ -83,6 +83,25 @@ def VectorizeThreadLoops : Pass<"lingqu-vectorize-thread-loops",
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }
 
+def LowerSharedAtomics : Pass<"lingqu-lower-shared-atomics", "mlir::ModuleOp"> {
+  let summary = "Make atomics on __shared__ memory plain read-modify-writes";
+  let description = [{
+    On the CPU device a block's threads all run on one OS thread (as loop
+    iterations, or as fibers that switch only at barriers), and a block's
+    shared memory is its own: no other thread can see an atomic operation
+    on it half done. This pass turns `llvm.atomicrmw` and `llvm.cmpxchg` on
+    a pointer into the shared address space (address space 3, or derived
+    from one by GEPs and address-space casts) into a load, the operation,
+    and a store, which cost a fraction of a locked instruction. `atomicInc`
+    and `atomicDec` (`uinc_wrap`, `udec_wrap`) keep their wrapping rule;
+    volatile atomics and operations without a plain form stay atomic.
+
+    Example: `%old = llvm.atomicrmw add %p, %v monotonic` on a shared `%p`
+    becomes `%old = llvm.load %p`, `%new = llvm.add %old, %v`,
+    `llvm.store %new, %p`.
+  }];
+}
+
 def MaterializeLoopAnnotations : Pass<"lingqu-materialize-loop-annotations",
                                       "mlir::ModuleOp"> {
   let summary = "Make latch branches' loop annotations their own";

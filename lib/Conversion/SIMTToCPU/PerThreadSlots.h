@@ -76,6 +76,15 @@ mlir::LogicalResult expandWarpCollectives(
     llvm::function_ref<void(mlir::Operation *, const llvm::Twine &)>
         unsupported);
 
+/// Makes the outermost loops in `root`'s thread-level code whose trip count
+/// is the same for every thread (and which touch memory) run once per
+/// block, with the thread loops inside them, by putting a block barrier at
+/// the start of their bodies (InterchangeUniformLoops.cpp). Returns how many.
+int interchangeUniformLoops(mlir::Operation *root,
+                            const UniformityAnalysis &uniformity,
+                            llvm::function_ref<bool(mlir::Operation *)>
+                                isPrologue);
+
 } // namespace lingqu
 
 #endif // LINGQU_LIB_CONVERSION_SIMTTOCPU_PERTHREADSLOTS_H

@@ -54,8 +54,10 @@ struct ThreadLoopNest {
 /// Lowers one kernel. run() follows the numbered steps.
 class KernelLowering {
 public:
-  KernelLowering(LLVM::LLVMFuncOp kernel, const SharedLayout &shared)
-      : whyNotLoc(UnknownLoc::get(kernel.getContext())), kernel(kernel),
+  KernelLowering(LLVM::LLVMFuncOp kernel, const SharedLayout &shared,
+                 bool interchangeLoops)
+      : whyNotLoc(UnknownLoc::get(kernel.getContext())),
+        interchangeLoops(interchangeLoops), kernel(kernel),
         module(kernel->getParentOfType<ModuleOp>()), ctx(kernel.getContext()),
         shared(shared), builder(ctx) {}
 
@@ -66,6 +68,8 @@ public:
   /// What stopped the lowering, and where.
   std::string whyNot;
   Location whyNotLoc;
+  /// Whether step 5c moves uniform per-thread loops to block level.
+  bool interchangeLoops;
 
 private:
   LogicalResult unsupported(Operation *op, const Twine &what);
@@ -878,6 +882,12 @@ FailureOr<LLVM::LLVMFuncOp> KernelLowering::run() {
     if (failed(expanded))
       return failure();
   }
+  // 5c. Per-thread loops of a uniform trip count run once per block, the
+  //     threads inside (InterchangeUniformLoops.cpp).
+  if (interchangeLoops) {
+    UniformityAnalysis uniformity(blockFn, isPrologue);
+    (void)interchangeUniformLoops(blockFn, uniformity, isPrologue);
+  }
   if (failed(demoteBlockLevelControlFlow()))
     return failure();
   buildThreadLoops(*entry, prologueEnd->getNextNode());
@@ -935,18 +945,35 @@ LogicalResult ConvertSIMTToCPUPass::lowerKernel(LLVM::LLVMFuncOp kernel,
 
   // The lowering moves the body into the block function, so it runs on a
   // copy: a kernel it gives up on still has its signature for the info.
-  OpBuilder b(kernel);
-  auto work = cast<LLVM::LLVMFuncOp>(b.clone(*kernel));
+  // Moving uniform loops to block level (step 5c) is an optimisation: a
+  // kernel it keeps from collapsing is collapsed without it.
   std::string workName = (kernel.getSymName() + ".collapsing").str();
-  work.setSymName(workName);
-  KernelLowering lowering(work, shared);
-  FailureOr<LLVM::LLVMFuncOp> blockFn = lowering.run();
-  work.erase();
+  auto attempt = [&](bool interchange, std::string &whyNot,
+                     Location &whyNotLoc) -> FailureOr<LLVM::LLVMFuncOp> {
+    OpBuilder b(kernel);
+    auto work = cast<LLVM::LLVMFuncOp>(b.clone(*kernel));
+    work.setSymName(workName);
+    KernelLowering lowering(work, shared, interchange);
+    FailureOr<LLVM::LLVMFuncOp> result = lowering.run();
+    work.erase();
+    whyNot = lowering.whyNot;
+    whyNotLoc = lowering.whyNotLoc;
+    if (failed(result))
+      if (auto partial = kernel->getParentOfType<ModuleOp>()
+                             .lookupSymbol<LLVM::LLVMFuncOp>(
+                                 LINGQU_BLOCK_FN_PREFIX + workName))
+        partial.erase();
+    return result;
+  };
+  struct {
+    std::string whyNot;
+    Location whyNotLoc;
+  } lowering{"", UnknownLoc::get(&getContext())};
+  FailureOr<LLVM::LLVMFuncOp> blockFn =
+      attempt(interchangeLoops, lowering.whyNot, lowering.whyNotLoc);
+  if (failed(blockFn) && interchangeLoops)
+    blockFn = attempt(false, lowering.whyNot, lowering.whyNotLoc);
   if (failed(blockFn)) {
-    if (auto partial = kernel->getParentOfType<ModuleOp>()
-                           .lookupSymbol<LLVM::LLVMFuncOp>(
-                               LINGQU_BLOCK_FN_PREFIX + workName))
-      partial.erase();
     if (!fiberFallback)
       return mlir::emitError(lowering.whyNotLoc)
              << lowering.whyNot << " is not supported (kernel " << name
