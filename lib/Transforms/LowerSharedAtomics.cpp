@@ -96,19 +96,23 @@ void LowerSharedAtomicsPass::runOnOperation() {
              cas && !cas.getVolatile_() && pointsToShared(cas.getPtr()))
       atomics.push_back(op);
   });
+  // The plain accesses are volatile: two threads may update the same
+  // counter, so they must stay out of the parallel access groups that
+  // VectorizeThreadLoops gives a thread loop's memory accesses.
   for (Operation *op : atomics) {
     OpBuilder b(op);
     Location loc = op->getLoc();
     if (auto rmw = dyn_cast<LLVM::AtomicRMWOp>(op)) {
       unsigned align = rmw.getAlignment().value_or(0);
       Value old = LLVM::LoadOp::create(b, loc, rmw.getVal().getType(),
-                                       rmw.getPtr(), align);
+                                       rmw.getPtr(), align, /*isVolatile=*/true);
       Value next = combine(b, loc, rmw.getBinOp(), old, rmw.getVal());
       if (!next) {
         old.getDefiningOp()->erase();
         continue;
       }
-      LLVM::StoreOp::create(b, loc, next, rmw.getPtr(), align);
+      LLVM::StoreOp::create(b, loc, next, rmw.getPtr(), align,
+                            /*isVolatile=*/true);
       rmw.replaceAllUsesWith(old);
       rmw.erase();
       continue;
@@ -116,11 +120,12 @@ void LowerSharedAtomicsPass::runOnOperation() {
     auto cas = cast<LLVM::AtomicCmpXchgOp>(op);
     unsigned align = cas.getAlignment().value_or(0);
     Value old = LLVM::LoadOp::create(b, loc, cas.getVal().getType(),
-                                     cas.getPtr(), align);
+                                     cas.getPtr(), align, /*isVolatile=*/true);
     Value equal = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::eq, old,
                                        cas.getCmp());
     Value next = LLVM::SelectOp::create(b, loc, equal, cas.getVal(), old);
-    LLVM::StoreOp::create(b, loc, next, cas.getPtr(), align);
+    LLVM::StoreOp::create(b, loc, next, cas.getPtr(), align,
+                          /*isVolatile=*/true);
     Value result = LLVM::UndefOp::create(b, loc, cas.getType());
     result = LLVM::InsertValueOp::create(b, loc, result, old,
                                          ArrayRef<int64_t>{0});

@@ -61,24 +61,30 @@ def EraseAddressSpaces : Pass<"lingqu-erase-address-spaces", "mlir::ModuleOp"> {
 
 def VectorizeThreadLoops : Pass<"lingqu-vectorize-thread-loops",
                                 "mlir::ModuleOp"> {
-  let summary = "Ask LLVM to vectorise thread loops that hold loops";
+  let summary = "Annotate thread loops for LLVM's loop vectoriser";
   let description = [{
     A thread loop (the loop over `threadIdx.x` that convert-simt-to-cpu
-    builds, marked `simt.thread_loop`) whose body holds a loop of its own
-    (a per-thread loop over a tile, a row, a neighbour list) is an outer
-    loop, which LLVM's loop vectoriser leaves alone unless asked: it
-    vectorises innermost loops only, and the inner loop runs across one
-    thread's data. This pass asks, with an `llvm.loop_annotation` enabling
-    vectorisation; lqcc's code generator turns on LLVM's outer-loop
-    (VPlan-native) vectoriser, which then runs the inner loop for a vector
-    of threads at once where it can prove that legal (the inner loop's trip
-    count the same for all threads, no divergent branches). Thread loops
-    without inner loops are left to the vectoriser's own cost model, as are
-    loops the user annotated.
+    builds, marked `simt.thread_loop`) runs the CUDA threads of one
+    barrier-free piece, which share no data except through atomics (any
+    other sharing is a data race): its iterations are independent. This
+    pass puts the loop's memory accesses in an access group and names the
+    group in the loop's `llvm.loop_annotation` as parallel, so that the
+    vectoriser needs no run-time overlap checks (a kernel's pointers are
+    rarely `__restrict__`). A loop with a volatile or atomic access (as
+    LowerSharedAtomics leaves shared counters) is not marked.
 
-    Example: `scf.for %tx = ... { scf.for %j = ... {...} } {simt.thread_loop}`
-    gains `llvm.loop_annotation = #llvm.loop_annotation<vectorize =
-    <disable = false>>`.
+    A thread loop whose body holds a loop of its own (one that
+    convert-simt-to-cpu did not move to block level: it only computes, or
+    its trip count is a short constant) is an outer loop, which the
+    vectoriser leaves alone unless asked: the annotation also enables
+    vectorisation, and lqcc's code generator turns on LLVM's outer-loop
+    (VPlan-native) path, which runs the inner loop for a vector of threads
+    where it can prove that legal. Loops the user annotated are left alone.
+
+    Example: `scf.for %tx = ... {llvm.load %p} {simt.thread_loop}` becomes
+    `scf.for %tx = ... {llvm.load %p {access_groups = [#g]}}
+    {llvm.loop_annotation = #llvm.loop_annotation<parallelAccesses = #g>,
+    simt.thread_loop}`.
   }];
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }

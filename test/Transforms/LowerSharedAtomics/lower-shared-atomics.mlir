@@ -3,13 +3,14 @@
 llvm.mlir.global internal @hist() {addr_space = 3 : i32, alignment = 4 : i64} : !llvm.array<256 x i32>
 
 // An atomic add on shared memory reached through a generic pointer (as
-// Clang passes &hist[i] to atomicAdd) becomes load, add, store; its result
-// is the old value.
+// Clang passes &hist[i] to atomicAdd) becomes load, add, store (volatile,
+// so that no thread loop counts them as independent between threads); its
+// result is the old value.
 // CHECK-LABEL: llvm.func @shared_add
 // CHECK-NOT:     llvm.atomicrmw
-// CHECK:         %[[OLD:.*]] = llvm.load %[[P:.*]] {alignment = 4 : i64} : !llvm.ptr -> i32
+// CHECK:         %[[OLD:.*]] = llvm.load volatile %[[P:.*]] {alignment = 4 : i64} : !llvm.ptr -> i32
 // CHECK:         %[[NEW:.*]] = llvm.add %[[OLD]], %{{.*}} : i32
-// CHECK:         llvm.store %[[NEW]], %[[P]] {alignment = 4 : i64} : i32, !llvm.ptr
+// CHECK:         llvm.store volatile %[[NEW]], %[[P]] {alignment = 4 : i64} : i32, !llvm.ptr
 // CHECK:         llvm.return %[[OLD]] : i32
 llvm.func @shared_add(%i: i32, %v: i32) -> i32 {
   %base = llvm.mlir.addressof @hist : !llvm.ptr<3>
@@ -25,7 +26,7 @@ llvm.func @shared_add(%i: i32, %v: i32) -> i32 {
 // CHECK:         %[[WRAP:.*]] = llvm.icmp "uge" %[[OLD]], %[[LIMIT:.*]] : i32
 // CHECK:         %[[NEXT:.*]] = llvm.add %[[OLD]], %{{.*}} : i32
 // CHECK:         %[[NEW:.*]] = llvm.select %[[WRAP]], %{{.*}}, %[[NEXT]] : i1, i32
-// CHECK:         llvm.store %[[NEW]]
+// CHECK:         llvm.store volatile %[[NEW]]
 llvm.func @shared_inc(%p: !llvm.ptr<3>, %limit: i32) -> i32 {
   %old = llvm.atomicrmw uinc_wrap %p, %limit monotonic : !llvm.ptr<3>, i32
   llvm.return %old : i32
@@ -35,10 +36,10 @@ llvm.func @shared_inc(%p: !llvm.ptr<3>, %limit: i32) -> i32 {
 // one matches and returns {old, matched}.
 // CHECK-LABEL: llvm.func @shared_fmax_cas
 // CHECK:         llvm.intr.maxnum
-// CHECK:         %[[OLD:.*]] = llvm.load %{{.*}} : !llvm.ptr<3> -> i32
+// CHECK:         %[[OLD:.*]] = llvm.load volatile %{{.*}} : !llvm.ptr<3> -> i32
 // CHECK:         %[[EQ:.*]] = llvm.icmp "eq" %[[OLD]], %{{.*}} : i32
 // CHECK:         %[[NEW:.*]] = llvm.select %[[EQ]], %{{.*}}, %[[OLD]] : i1, i32
-// CHECK:         llvm.store %[[NEW]]
+// CHECK:         llvm.store volatile %[[NEW]]
 // CHECK:         llvm.insertvalue %[[OLD]], %{{.*}}[0]
 // CHECK:         llvm.insertvalue %[[EQ]], %{{.*}}[1]
 // CHECK-NOT:     llvm.cmpxchg
