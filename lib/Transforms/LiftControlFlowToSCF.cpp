@@ -39,8 +39,8 @@ struct LiftControlFlowToSCFPass
 } // namespace
 
 /// llvm.br/cond_br/switch -> cf.br/cond_br/switch, which the generic lifting
-/// understands. Branch weights and loop annotations are dropped: they have no
-/// place on structured ops.
+/// understands. Branch weights are dropped: they have no place on structured
+/// ops (loop annotations travel separately, see markLoopHeaders).
 static LogicalResult convertBranches(LLVM::LLVMFuncOp func) {
   IRRewriter rewriter(func.getContext());
   WalkResult result = func.walk([&](Operation *op) {
@@ -92,11 +92,60 @@ static void dropStrayLifetimeMarkers(LLVM::LLVMFuncOp func) {
     op->erase();
 }
 
+/// The attribute of the op that stands in a loop header for the loop's
+/// annotation (`#pragma unroll` and the like) while the control flow is
+/// lifted: the annotation sits on the latch branch, which lifting replaces.
+static constexpr llvm::StringLiteral kLoopHint = "lingqu.loop_hint";
+
+/// Puts a marker holding each latch branch's loop annotation at the start of
+/// the loop's header (the successor that dominates the branch).
+static void markLoopHeaders(LLVM::LLVMFuncOp func, DominanceInfo &dominance) {
+  func.walk([&](Operation *op) {
+    LLVM::LoopAnnotationAttr annotation;
+    if (auto br = dyn_cast<LLVM::BrOp>(op))
+      annotation = br.getLoopAnnotationAttr();
+    else if (auto cbr = dyn_cast<LLVM::CondBrOp>(op))
+      annotation = cbr.getLoopAnnotationAttr();
+    if (!annotation)
+      return;
+    for (Block *succ : op->getSuccessors()) {
+      if (!dominance.dominates(succ, op->getBlock()))
+        continue;
+      OpBuilder b = OpBuilder::atBlockBegin(succ);
+      auto marker = ub::PoisonOp::create(b, op->getLoc(), b.getI1Type());
+      marker->setAttr(kLoopHint, annotation);
+      return;
+    }
+  });
+}
+
+/// After lifting: each marker's annotation goes on the scf.while whose
+/// body (its `before` region, in do-while form) it ended up in, where
+/// scf-to-cf puts it back on the latch branch.
+static void annotateLiftedLoops(LLVM::LLVMFuncOp func) {
+  SmallVector<Operation *> markers;
+  func.walk([&](ub::PoisonOp op) {
+    if (op->hasAttr(kLoopHint))
+      markers.push_back(op);
+  });
+  for (Operation *marker : markers) {
+    auto loop = dyn_cast<scf::WhileOp>(marker->getParentOp());
+    if (loop && marker->getParentRegion() == &loop.getBefore() &&
+        !loop->hasAttr("llvm.loop_annotation"))
+      loop->setAttr("llvm.loop_annotation", marker->getAttr(kLoopHint));
+    marker->erase();
+  }
+}
+
 void LiftControlFlowToSCFPass::runOnOperation() {
   LLVMFuncCFGToSCF transformation;
   for (auto func : getOperation().getOps<LLVM::LLVMFuncOp>()) {
     if (func.isExternal())
       continue;
+    {
+      DominanceInfo latches(func);
+      markLoopHeaders(func, latches);
+    }
     if (failed(convertBranches(func)))
       return signalPassFailure();
     DominanceInfo dominance(func);
@@ -108,5 +157,6 @@ void LiftControlFlowToSCFPass::runOnOperation() {
       return signalPassFailure();
     }
     dropStrayLifetimeMarkers(func);
+    annotateLiftedLoops(func);
   }
 }

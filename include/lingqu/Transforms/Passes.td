@@ -17,7 +17,10 @@ def LiftControlFlowToSCF : Pass<"lingqu-lift-cf-to-scf", "mlir::ModuleOp"> {
 
     Loops come out in do-while form: the loop body is the `before` region of
     an `scf.while`. A function whose control flow cannot be lifted is reported
-    as an error on the function. Lifting merges blocks that differ only in
+    as an error on the function. A loop's annotation (`#pragma unroll`),
+    which sits on its latch branch, moves to its `scf.while`, where
+    `convert-scf-to-cf` puts it back on the new latch. Lifting merges blocks
+    that differ only in
     their operands; lifetime markers that come to name anything but an
     alloca (which LLVM rejects) are dropped.
 

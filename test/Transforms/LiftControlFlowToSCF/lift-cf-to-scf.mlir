@@ -127,3 +127,30 @@ llvm.func @kept_marker(%v: f32) {
   llvm.intr.lifetime.end %a : !llvm.ptr
   llvm.return
 }
+
+// -----
+
+// A loop's annotation (`#pragma unroll`) sits on its latch branch, which
+// lifting replaces: it moves to the scf.while (scf-to-cf puts it back on
+// the new latch), and the marker that carried it is gone.
+// CHECK: #[[UNROLL:.*]] = #llvm.loop_unroll<full = true>
+// CHECK: #[[ANN:.*]] = #llvm.loop_annotation<unroll = #[[UNROLL]]>
+// CHECK-LABEL: llvm.func @annotated_loop
+// CHECK-NOT: lingqu.loop_hint
+// CHECK: scf.while
+// CHECK: } attributes {llvm.loop_annotation = #[[ANN]]}
+// CHECK-NOT: lingqu.loop_hint
+// CHECK: llvm.return
+llvm.func @annotated_loop(%n: i32) {
+  %c0 = llvm.mlir.constant(0 : i32) : i32
+  %c1 = llvm.mlir.constant(1 : i32) : i32
+  llvm.br ^header(%c0 : i32)
+^header(%i: i32):
+  %cond = llvm.icmp "slt" %i, %n : i32
+  llvm.cond_br %cond, ^body, ^exit
+^body:
+  %next = llvm.add %i, %c1 : i32
+  llvm.br ^header(%next : i32) {loop_annotation = #llvm.loop_annotation<unroll = <full = true>>}
+^exit:
+  llvm.return
+}
