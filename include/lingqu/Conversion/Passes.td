@@ -79,7 +79,11 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     every thread loop in them a thread runs the code only where its own
     condition holds. Likewise a `scf.while` whose exit differs between
     threads iterates while any thread of the block still does, each thread's
-    code in it predicated on its own per-thread "active" flag.
+    code in it predicated on its own per-thread "active" flag. Where the
+    condition is `threadIdx.x < C` for a constant C (one warp's reduction
+    under `if (tid < 32)`), the thread loops inside run only the x indices
+    below C (unless they record for every thread whether it gets there, as
+    `__activemask()` and votes need).
 
     A loop in thread-level code whose trip count is the same for every
     thread and which touches memory (a thread's loop over a tile, a row, a

@@ -83,6 +83,7 @@ private:
 
   LogicalResult demoteBlockLevelControlFlow();
   LogicalResult predicateDivergentBranches(const UniformityAnalysis &uniformity);
+  std::optional<uint64_t> xLimit(Block *block) const;
   Value piecePredicate(OpBuilder &b, Location loc, Block *block,
                        Value linearTid);
   void predicateDivergentLoop(scf::WhileOp loop);
@@ -557,8 +558,19 @@ void KernelLowering::wrapInThreadLoops(ArrayRef<Operation *> piece) {
   OpBuilder b(piece.front());
   ThreadLoopNest nest;
   Value zero = prologueEnd->getResult(0);
+  // A piece that only threads with threadIdx.x < C run (say, one warp's
+  // reduction under `if (tid < 32)`) needs only those iterations of x.
+  Value xBound = blockDim[0];
+  if (!llvm::any_of(piece, [&](Operation *op) { return activeInits.contains(op); }))
+    if (std::optional<uint64_t> limit = xLimit(piece.front()->getBlock())) {
+      Value c = i32Const(b, loc, int64_t(*limit));
+      Value below = LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::ult, c,
+                                         blockDim[0]);
+      xBound = LLVM::SelectOp::create(b, loc, below, c, blockDim[0]);
+    }
   for (int d = 2; d >= 0; --d) {
-    auto loop = scf::ForOp::create(b, loc, zero, blockDim[d], loopStep);
+    auto loop = scf::ForOp::create(b, loc, zero, d == 0 ? xBound : blockDim[d],
+                                   loopStep);
     if (d == 2)
       nest.outer = loop;
     if (d == 0)
@@ -695,6 +707,42 @@ void KernelLowering::decideDivergentLoops() {
 
 /// The conjunction of the conditions of the divergent branches around
 /// `block`, built at `b`; null when there are none.
+/// The least C such that code in `block` runs only in threads whose x index
+/// is below C: a predicate around it compares simt.thread_id x with the
+/// constant C (`tid < C`, signed or not). Nothing if no predicate does.
+std::optional<uint64_t> KernelLowering::xLimit(Block *block) const {
+  std::optional<uint64_t> limit;
+  for (Operation *op = block->getParentOp(); op && op != blockFn;
+       op = op->getParentOp()) {
+    auto it = predicateOf.find(op);
+    if (it == predicateOf.end())
+      continue;
+    auto cmp = it->second.getDefiningOp<LLVM::ICmpOp>();
+    if (!cmp || (cmp.getPredicate() != LLVM::ICmpPredicate::slt &&
+                 cmp.getPredicate() != LLVM::ICmpPredicate::ult))
+      continue;
+    Value lhs = cmp.getLhs();
+    while (Operation *def = lhs.getDefiningOp()) {
+      if (!isa<LLVM::ZExtOp, LLVM::SExtOp>(def))
+        break;
+      lhs = def->getOperand(0);
+    }
+    auto tid = lhs.getDefiningOp<simt::ThreadIdOp>();
+    APInt c;
+    if (!tid || tid.getDimension() != simt::Dimension::x ||
+        !matchPattern(cmp.getRhs(), m_ConstantInt(&c)))
+      continue;
+    uint64_t bound = cmp.getPredicate() == LLVM::ICmpPredicate::slt
+                         ? (c.isNegative() ? 0 : c.getZExtValue())
+                         : c.getActiveBits() > 32 ? UINT32_MAX
+                                                  : c.getZExtValue();
+    if (bound > UINT32_MAX)
+      continue;
+    limit = limit ? std::min(*limit, bound) : bound;
+  }
+  return limit;
+}
+
 Value KernelLowering::piecePredicate(OpBuilder &b, Location loc, Block *block,
                                      Value linearTid) {
   Value predicate;
