@@ -202,6 +202,7 @@ def main():
                 continue
             frac, limit = fraction(res["lingqu"], limits)
             rows.append({
+                "lingqu_res": res["lingqu"],
                 "workload": wl.name, "bound": meta.get("bound", ""),
                 "title": meta.get("title", wl.name),
                 "limited_by": meta.get("limited_by", ""),
@@ -212,6 +213,13 @@ def main():
             })
             if args.smoke:
                 print(f"{wl.name}: the three variants agree")
+        # The machine's limits again, after the workloads: the better of
+        # two measurements, as other load on the machine only lowers them.
+        if not args.smoke:
+            again = measure_limits(binaries, args.smoke)
+            limits = {k: max(v, again[k]) for k, v in limits.items()}
+            for r in rows:
+                r["fraction"], r["limit"] = fraction(r["lingqu_res"], limits)
     except BenchError as e:
         print(f"bench: {e}", file=sys.stderr)
         return 1
