@@ -200,7 +200,6 @@ def main():
             if not all(agree(sums["lingqu"], sums[v], tol) for v in VARIANTS):
                 failures.append(f"{wl.name}: checksums differ: {sums}")
                 continue
-            frac, limit = fraction(res["lingqu"], limits)
             rows.append({
                 "lingqu_res": res["lingqu"],
                 "workload": wl.name, "bound": meta.get("bound", ""),
@@ -209,17 +208,15 @@ def main():
                 **{v: res[v]["median"] for v in VARIANTS},
                 "vs_openmp": res["openmp"]["median"] / res["lingqu"]["median"],
                 "vs_pocl": res["pocl"]["median"] / res["lingqu"]["median"],
-                "fraction": frac, "limit": limit,
             })
             if args.smoke:
                 print(f"{wl.name}: the three variants agree")
         # The machine's limits again, after the workloads: the better of
         # two measurements, as other load on the machine only lowers them.
-        if not args.smoke:
-            again = measure_limits(binaries, args.smoke)
-            limits = {k: max(v, again[k]) for k, v in limits.items()}
-            for r in rows:
-                r["fraction"], r["limit"] = fraction(r["lingqu_res"], limits)
+        again = measure_limits(binaries, args.smoke)
+        limits = {k: max(v, again[k]) for k, v in limits.items()}
+        for r in rows:
+            r["fraction"], r["limit"] = fraction(r["lingqu_res"], limits)
     except BenchError as e:
         print(f"bench: {e}", file=sys.stderr)
         return 1

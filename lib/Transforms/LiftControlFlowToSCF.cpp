@@ -74,10 +74,10 @@ static LogicalResult convertBranches(LLVM::LLVMFuncOp func) {
   return failure(result.wasInterrupted());
 }
 
-/// Lifting merges blocks that differ only in their operands (as the cases of
-/// a switch that each call a function on their own local do), so a lifetime
-/// marker can end up naming a block argument or an scf result where LLVM
-/// requires an alloca. The markers are hints: those are dropped.
+/// A block argument that carries a local (as block merging upstream leaves
+/// the cases of a switch that each call a function on their own local)
+/// becomes an scf result, so a lifetime marker can end up naming one where
+/// LLVM requires an alloca. The markers are hints: those are dropped.
 static void dropStrayLifetimeMarkers(LLVM::LLVMFuncOp func) {
   SmallVector<Operation *> stray;
   func.walk([&](Operation *op) {
@@ -131,8 +131,9 @@ static void annotateLiftedLoops(LLVM::LLVMFuncOp func) {
   for (Operation *marker : markers) {
     auto loop = dyn_cast<scf::WhileOp>(marker->getParentOp());
     if (loop && marker->getParentRegion() == &loop.getBefore() &&
-        !loop->hasAttr("llvm.loop_annotation"))
-      loop->setAttr("llvm.loop_annotation", marker->getAttr(kLoopHint));
+        !loop->hasAttr(lingqu::kLoopAnnotationAttrName))
+      loop->setAttr(lingqu::kLoopAnnotationAttrName,
+                    marker->getAttr(kLoopHint));
     marker->erase();
   }
 }

@@ -21,7 +21,7 @@ struct MaterializeLoopAnnotationsPass
 } // namespace
 
 void MaterializeLoopAnnotationsPass::runOnOperation() {
-  StringRef name = "llvm.loop_annotation";
+  StringRef name = lingqu::kLoopAnnotationAttrName;
   getOperation().walk([&](Operation *op) {
     auto annotation =
         dyn_cast_or_null<LLVM::LoopAnnotationAttr>(op->getDiscardableAttr(name));

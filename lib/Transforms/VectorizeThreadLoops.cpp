@@ -66,8 +66,7 @@ static bool markParallelAccesses(scf::ForOp loop, LLVM::AccessGroupAttr group) {
 void VectorizeThreadLoopsPass::runOnOperation() {
   MLIRContext *ctx = &getContext();
   StringRef marker = lingqu::simt::SIMTDialect::getThreadLoopAttrName();
-  // The discardable attribute scf-to-cf moves onto the loop latch.
-  StringRef annotationName = "llvm.loop_annotation";
+  StringRef annotationName = lingqu::kLoopAnnotationAttrName;
   auto vectorize = LLVM::LoopVectorizeAttr::get(
       ctx, /*disable=*/BoolAttr::get(ctx, false), /*predicateEnable=*/{},
       /*scalableEnable=*/{}, /*width=*/{}, /*followupVectorized=*/{},

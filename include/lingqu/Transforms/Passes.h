@@ -14,6 +14,11 @@ namespace ub { class UBDialect; }
 
 namespace lingqu {
 
+/// The discardable attribute that carries a loop's `#llvm.loop_annotation`
+/// on an scf.for or scf.while, and that scf-to-cf moves onto the latch.
+inline constexpr llvm::StringLiteral kLoopAnnotationAttrName =
+    "llvm.loop_annotation";
+
 #define GEN_PASS_DECL
 #include "lingqu/Transforms/Passes.h.inc"
 

@@ -19,10 +19,9 @@ def LiftControlFlowToSCF : Pass<"lingqu-lift-cf-to-scf", "mlir::ModuleOp"> {
     an `scf.while`. A function whose control flow cannot be lifted is reported
     as an error on the function. A loop's annotation (`#pragma unroll`),
     which sits on its latch branch, moves to its `scf.while`, where
-    `convert-scf-to-cf` puts it back on the new latch. Lifting merges blocks
-    that differ only in
-    their operands; lifetime markers that come to name anything but an
-    alloca (which LLVM rejects) are dropped.
+    `convert-scf-to-cf` puts it back on the new latch. Lifetime markers
+    that come to name anything but an alloca (a local passed as a block
+    argument becomes an scf result; LLVM rejects the marker) are dropped.
 
     Example: a diamond `llvm.cond_br %c, ^a, ^b` joined at `^c` becomes an
     `scf.if %c` whose results replace the block arguments of `^c`.

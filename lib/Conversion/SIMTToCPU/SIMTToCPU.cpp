@@ -68,10 +68,11 @@ public:
   /// What stopped the lowering, and where.
   std::string whyNot;
   Location whyNotLoc;
+
+private:
   /// Whether step 5c moves uniform per-thread loops to block level.
   bool interchangeLoops;
 
-private:
   LogicalResult unsupported(Operation *op, const Twine &what);
   LogicalResult checkSupported();
   void createBlockFunction();
@@ -705,8 +706,6 @@ void KernelLowering::decideDivergentLoops() {
   }
 }
 
-/// The conjunction of the conditions of the divergent branches around
-/// `block`, built at `b`; null when there are none.
 /// The least C such that code in `block` runs only in threads whose x index
 /// is below C: a predicate around it compares simt.thread_id x with the
 /// constant C (`tid < C`, signed or not). Nothing if no predicate does.
@@ -732,17 +731,20 @@ std::optional<uint64_t> KernelLowering::xLimit(Block *block) const {
     if (!tid || tid.getDimension() != simt::Dimension::x ||
         !matchPattern(cmp.getRhs(), m_ConstantInt(&c)))
       continue;
-    uint64_t bound = cmp.getPredicate() == LLVM::ICmpPredicate::slt
-                         ? (c.isNegative() ? 0 : c.getZExtValue())
-                         : c.getActiveBits() > 32 ? UINT32_MAX
-                                                  : c.getZExtValue();
-    if (bound > UINT32_MAX)
-      continue;
+    uint64_t bound;
+    if (cmp.getPredicate() == LLVM::ICmpPredicate::slt && c.isNegative())
+      bound = 0; // no thread
+    else if (c.getActiveBits() <= 32)
+      bound = c.getZExtValue();
+    else
+      continue; // every thread
     limit = limit ? std::min(*limit, bound) : bound;
   }
   return limit;
 }
 
+/// The conjunction of the conditions of the divergent branches around
+/// `block`, built at `b`; null when there are none.
 Value KernelLowering::piecePredicate(OpBuilder &b, Location loc, Block *block,
                                      Value linearTid) {
   Value predicate;
@@ -996,8 +998,9 @@ LogicalResult ConvertSIMTToCPUPass::lowerKernel(LLVM::LLVMFuncOp kernel,
   // Moving uniform loops to block level (step 5c) is an optimisation: a
   // kernel it keeps from collapsing is collapsed without it.
   std::string workName = (kernel.getSymName() + ".collapsing").str();
-  auto attempt = [&](bool interchange, std::string &whyNot,
-                     Location &whyNotLoc) -> FailureOr<LLVM::LLVMFuncOp> {
+  std::string whyNot;
+  Location whyNotLoc = UnknownLoc::get(&getContext());
+  auto attempt = [&](bool interchange) -> FailureOr<LLVM::LLVMFuncOp> {
     OpBuilder b(kernel);
     auto work = cast<LLVM::LLVMFuncOp>(b.clone(*kernel));
     work.setSymName(workName);
@@ -1013,22 +1016,17 @@ LogicalResult ConvertSIMTToCPUPass::lowerKernel(LLVM::LLVMFuncOp kernel,
         partial.erase();
     return result;
   };
-  struct {
-    std::string whyNot;
-    Location whyNotLoc;
-  } lowering{"", UnknownLoc::get(&getContext())};
-  FailureOr<LLVM::LLVMFuncOp> blockFn =
-      attempt(interchangeLoops, lowering.whyNot, lowering.whyNotLoc);
+  FailureOr<LLVM::LLVMFuncOp> blockFn = attempt(interchangeLoops);
   if (failed(blockFn) && interchangeLoops)
-    blockFn = attempt(false, lowering.whyNot, lowering.whyNotLoc);
+    blockFn = attempt(false);
   if (failed(blockFn)) {
     if (!fiberFallback)
-      return mlir::emitError(lowering.whyNotLoc)
-             << lowering.whyNot << " is not supported (kernel " << name
-             << ", " << sourceLine(lowering.whyNotLoc) << ")";
+      return mlir::emitError(whyNotLoc)
+             << whyNot << " is not supported (kernel " << name << ", "
+             << sourceLine(whyNotLoc) << ")";
     mlir::emitRemark(UnknownLoc::get(&getContext()))
-        << "kernel " << name << " runs on the fiber executor: "
-        << lowering.whyNot << " (" << sourceLine(lowering.whyNotLoc) << ")";
+        << "kernel " << name << " runs on the fiber executor: " << whyNot
+        << " (" << sourceLine(whyNotLoc) << ")";
   } else {
     blockFn->setSymName((LINGQU_BLOCK_FN_PREFIX + kernel.getSymName()).str());
   }
