@@ -20,6 +20,7 @@ void lingqu::buildRaiseToSCFPipeline(mlir::OpPassManager &pm) {
 }
 
 void lingqu::buildSIMTToCPUPipeline(mlir::OpPassManager &pm) {
+  pm.addPass(createUniformStridedLoops());
   pm.addPass(createLowerSharedAtomics());
   pm.addPass(createConvertSIMTToCPU());
   pm.addPass(createVectorizeThreadLoops());

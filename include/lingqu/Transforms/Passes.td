@@ -61,6 +61,46 @@ def EraseAddressSpaces : Pass<"lingqu-erase-address-spaces", "mlir::ModuleOp"> {
   }];
 }
 
+def UniformStridedLoops : Pass<"lingqu-uniform-strided-loops",
+                               "mlir::ModuleOp"> {
+  let summary = "Give loops that stride from a thread's index a block-uniform "
+                "trip count";
+  let description = [{
+    A block- or grid-stride loop, `for (i = u + threadIdx.x; i < n; i += s)`
+    with `u`, `n` and `s` the same in every thread of a block, runs a trip
+    count of its own in each thread, so it stays inside its thread's loop on
+    the CPU: scalar, one thread's elements after another. In a kernel
+    (`simt.kernel`), this pass rewrites it as a loop over the base
+    `b = u, u + s, ...` while `b < n`, whose body runs where the thread's
+    own `i = b + threadIdx.x` still satisfies `i < n`. The trip count is
+    then block-uniform, so convert-simt-to-cpu moves the loop to block
+    level with the (vectorisable) thread loop inside it. Each thread runs
+    the same iterations in the same order as before.
+
+    The loop is the do-while form that lingqu-lift-cf-to-scf produces: an
+    `scf.while` whose `before` region compares the index with the bound and
+    runs the body in an `scf.if` on that compare, the body yielding
+    `i + s` and a continue flag. The index may be signed or unsigned, the
+    compare `<` or `<=` (either way round); the thread's part is
+    `threadIdx.{x,y,z}`, possibly extended. Other carried values (a sum)
+    keep their value in the iterations a thread has finished. The rewrite
+    holds where no index wraps: the loop is versioned on a block-uniform
+    run-time check (`s > 0`, `u + blockDim - 1` and `n + s + blockDim - 1`
+    representable), the original loop running where it fails. A loop
+    whose index is used after it, or that holds a barrier or a warp
+    collective, is left alone.
+
+    Example: `for (i = blockIdx.x * blockDim.x + threadIdx.x; i < n;
+    i += blockDim.x * gridDim.x) sum += a[i];` becomes
+    `for (b = blockIdx.x * blockDim.x; b < n; b += blockDim.x * gridDim.x)
+    if (b + threadIdx.x < n) sum += a[b + threadIdx.x];`.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect", "mlir::scf::SCFDialect",
+    "mlir::ub::UBDialect"
+  ];
+}
+
 def VectorizeThreadLoops : Pass<"lingqu-vectorize-thread-loops",
                                 "mlir::ModuleOp"> {
   let summary = "Annotate thread loops for LLVM's loop vectoriser";
