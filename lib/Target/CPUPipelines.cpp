@@ -21,6 +21,7 @@ void lingqu::buildRaiseToSCFPipeline(mlir::OpPassManager &pm) {
 
 void lingqu::buildSIMTToCPUPipeline(mlir::OpPassManager &pm) {
   pm.addPass(createUniformStridedLoops());
+  pm.addPass(createWhileFormLoops());
   pm.addPass(createLowerSharedAtomics());
   pm.addPass(createConvertSIMTToCPU());
   pm.addPass(createVectorizeThreadLoops());

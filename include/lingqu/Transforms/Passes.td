@@ -101,6 +101,34 @@ def UniformStridedLoops : Pass<"lingqu-uniform-strided-loops",
   ];
 }
 
+def WhileFormLoops : Pass<"lingqu-while-form-loops", "mlir::ModuleOp"> {
+  let summary = "Give lifted loops their while form";
+  let description = [{
+    lingqu-lift-cf-to-scf gives a loop `for (...; c; ...) {body}` the form
+    `scf.while { %r = scf.if c {body; yield next, 1} else {yield poison,
+    0}; scf.condition(%r#flag) %r }`: the body runs in a branch of the
+    `before` region. LLVM then sees a loop whose latch picks between the
+    body's values and poison, which has no trip count it can compute
+    unless it can speculate the body (a body that stores cannot be): a
+    `#pragma unroll` loop with a constant trip count is unrolled only after
+    the vectoriser has run. This pass rewrites such a loop into its while
+    form, `scf.while { scf.condition(c) args } do { body; yield next }`.
+
+    It applies where the branch's flag is the constant 1 on the body's side
+    and 0 on the other (no `break`), and where each result of the loop
+    that is used is, on exit, the iteration argument itself (or poison).
+    Pure ops of the `before` region that the body uses are recomputed in
+    the `after` region; a loop whose body needs an impure one is left
+    alone.
+
+    Example: `scf.while (%i = %c0) { %c = llvm.icmp "slt" %i, %n; %r:2 =
+    scf.if %c {... scf.yield %i1, %one} else {scf.yield %poison, %zero};
+    scf.condition(%r#1) %r#0 } do {^bb0(%j): scf.yield %j}` becomes
+    `scf.while (%i = %c0) { %c = llvm.icmp "slt" %i, %n;
+    scf.condition(%c) %i } do {^bb0(%j): ... scf.yield %j1}`.
+  }];
+}
+
 def VectorizeThreadLoops : Pass<"lingqu-vectorize-thread-loops",
                                 "mlir::ModuleOp"> {
   let summary = "Annotate thread loops for LLVM's loop vectoriser";

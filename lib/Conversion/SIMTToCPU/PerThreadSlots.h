@@ -85,6 +85,14 @@ int interchangeUniformLoops(mlir::Operation *root,
                             llvm::function_ref<bool(mlir::Operation *)>
                                 isPrologue);
 
+/// Gives the atomic and volatile updates that follow much per-thread float
+/// work a thread loop of their own, by putting a block barrier before the
+/// first of them, so that the work vectorises (IsolateSerialUpdates.cpp).
+/// Returns how many.
+int isolateSerialUpdates(mlir::Operation *root,
+                         llvm::function_ref<bool(mlir::Operation *)>
+                             isPrologue);
+
 } // namespace lingqu
 
 #endif // LINGQU_LIB_CONVERSION_SIMTTOCPU_PERTHREADSLOTS_H

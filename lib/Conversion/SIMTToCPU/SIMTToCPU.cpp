@@ -937,6 +937,9 @@ FailureOr<LLVM::LLVMFuncOp> KernelLowering::run() {
   if (interchangeLoops) {
     UniformityAnalysis uniformity(blockFn, isPrologue);
     (void)interchangeUniformLoops(blockFn, uniformity, isPrologue);
+    // 5d. Atomics after much per-thread work get a thread loop of their
+    //     own (IsolateSerialUpdates.cpp).
+    (void)isolateSerialUpdates(blockFn, isPrologue);
   }
   if (failed(demoteBlockLevelControlFlow()))
     return failure();
