@@ -81,13 +81,27 @@ static bool holdsBarrier(Operation *op) {
 
 /// Whether the loop's body does enough per iteration to be worth a thread
 /// loop of its own: a load, a store or a call (a loop of pure arithmetic on
-/// a few registers stays with its thread).
-static bool touchesMemory(Operation *loop) {
+/// a few registers stays with its thread). A load every thread makes from
+/// the same address (a tile element in shared memory) is a broadcast:
+/// where no branch threads take differently is around the loop, the thread
+/// loop around it vectorises as an outer loop (VectorizeThreadLoops.cpp),
+/// with what each thread carries in registers, so such loads do not count.
+static bool touchesMemory(Operation *loop,
+                          const lingqu::UniformityAnalysis &uniformity,
+                          Operation *root) {
+  bool divergent = false;
+  for (Operation *p = loop->getParentOp(); p && p != root; p = p->getParentOp())
+    if (auto branch = dyn_cast<scf::IfOp>(p))
+      divergent |= !uniformity.isUniform(branch.getCondition());
   return loop
-      ->walk([](Operation *op) -> WalkResult {
-        return isa<LLVM::LoadOp, LLVM::StoreOp, LLVM::CallOp>(op)
-                   ? WalkResult::interrupt()
-                   : WalkResult::advance();
+      ->walk([&](Operation *op) -> WalkResult {
+        if (auto load = dyn_cast<LLVM::LoadOp>(op))
+          return !divergent && uniformity.isUniform(load.getAddr()) &&
+                         !load.getVolatile_()
+                     ? WalkResult::advance()
+                     : WalkResult::interrupt();
+        return isa<LLVM::StoreOp, LLVM::CallOp>(op) ? WalkResult::interrupt()
+                                                    : WalkResult::advance();
       })
       .wasInterrupted();
 }
@@ -109,7 +123,7 @@ int lingqu::interchangeUniformLoops(
     if (!hasUniformTripCount(op, uniformity))
       return WalkResult::skip();
     std::optional<uint64_t> trips = constantTripCount(op);
-    if (touchesMemory(op) && !(trips && *trips <= kShortLoop))
+    if (touchesMemory(op, uniformity, root) && !(trips && *trips <= kShortLoop))
       loops.push_back(op);
     return WalkResult::skip(); // the outermost such loop only
   });
