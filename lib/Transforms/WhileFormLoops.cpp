@@ -91,6 +91,7 @@ static bool rewrite(scf::WhileOp loop) {
   };
   SmallVector<Value> next;
   SmallVector<std::pair<unsigned, Value>> exitValues;
+  SmallVector<std::pair<unsigned, unsigned>> exitArgs;
   for (auto [m, forwarded] : llvm::enumerate(condition.getArgs())) {
     bool resultUsed = !loop.getResult(m).use_empty();
     if (auto r = dyn_cast<OpResult>(forwarded); r && r.getOwner() == body) {
@@ -105,8 +106,9 @@ static bool rewrite(scf::WhileOp loop) {
     }
     if (auto arg = dyn_cast<BlockArgument>(forwarded);
         arg && arg.getOwner() == &before) {
+      // On exit the result is that argument: the loop's result for it.
       if (resultUsed && arg.getArgNumber() != m)
-        return false;
+        exitArgs.emplace_back(m, arg.getArgNumber());
       next.push_back(arg);
       continue;
     }
@@ -159,6 +161,10 @@ static bool rewrite(scf::WhileOp loop) {
 
   for (auto [m, value] : exitValues)
     loop.getResult(m).replaceAllUsesWith(value);
+  // After those: the result an argument's exit value moves to is, in the
+  // while form, that argument on exit.
+  for (auto [m, j] : exitArgs)
+    loop.getResult(m).replaceAllUsesWith(loop.getResult(j));
   Operation *afterYield = after.getTerminator();
   OpBuilder b(afterYield);
   for (Operation *op : recompute)

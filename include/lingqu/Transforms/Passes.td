@@ -116,7 +116,9 @@ def WhileFormLoops : Pass<"lingqu-while-form-loops", "mlir::ModuleOp"> {
 
     It applies where the branch's flag is the constant 1 on the body's side
     and 0 on the other (no `break`), and where each result of the loop
-    that is used is, on exit, the iteration argument itself (or poison).
+    that is used is, on exit, an iteration argument (its own or another's)
+    or a value from outside the loop (lifting routes the next loop's start
+    values through this one's exit), or poison.
     Pure ops of the `before` region that the body uses are recomputed in
     the `after` region; a loop whose body needs an impure one is left
     alone.

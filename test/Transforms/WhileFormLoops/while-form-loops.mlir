@@ -143,3 +143,41 @@ llvm.func @exit_value_from_loop(%a: !llvm.ptr, %n: i32, %out: !llvm.ptr) {
   llvm.store %r, %out : i32, !llvm.ptr
   llvm.return
 }
+
+// -----
+
+// Lifting hands an argument's value on as another result (the sum on exit
+// is the argument %s, forwarded third): in while form that result is the
+// loop's result for %s.
+// CHECK-LABEL: llvm.func @exit_through_other_result
+// CHECK:         %[[R:.*]]:3 = scf.while
+// CHECK:           scf.condition(%{{.*}}) %{{.*}}, %{{.*}}, %{{.*}} : i32, f32, f32
+// CHECK:         llvm.store %[[R]]#1, %{{.*}} : f32, !llvm.ptr
+llvm.func @exit_through_other_result(%a: !llvm.ptr, %n: i32, %out: !llvm.ptr) {
+  %poison = ub.poison : i32
+  %fpoison = ub.poison : f32
+  %c0 = arith.constant 0 : i32
+  %c1 = arith.constant 1 : i32
+  %one = llvm.mlir.constant(1 : i32) : i32
+  %zero = llvm.mlir.constant(0 : i32) : i32
+  %fzero = llvm.mlir.constant(0.0 : f32) : f32
+  %r:3 = scf.while (%i = %zero, %s = %fzero, %e = %fpoison) : (i32, f32, f32) -> (i32, f32, f32) {
+    %more = llvm.icmp "slt" %i, %n : i32
+    %y:3 = scf.if %more -> (i32, f32, i32) {
+      %p = llvm.getelementptr %a[%i] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+      %v = llvm.load %p : !llvm.ptr -> f32
+      %s1 = llvm.fadd %s, %v : f32
+      %i1 = llvm.add %i, %one : i32
+      scf.yield %i1, %s1, %c1 : i32, f32, i32
+    } else {
+      scf.yield %poison, %fpoison, %c0 : i32, f32, i32
+    }
+    %go = arith.trunci %y#2 : i32 to i1
+    scf.condition(%go) %y#0, %y#1, %s : i32, f32, f32
+  } do {
+  ^bb0(%i2: i32, %s2: f32, %e2: f32):
+    scf.yield %i2, %s2, %e2 : i32, f32, f32
+  }
+  llvm.store %r#2, %out : f32, !llvm.ptr
+  llvm.return
+}
