@@ -11,7 +11,7 @@
 #include "bench.h"
 
 namespace bfs {
-constexpr int kSources = 2;
+constexpr int kSources = 5;
 constexpr int kMaxDegree = 12;
 constexpr int kNear = 64; // the window a near edge lands in, each side
 

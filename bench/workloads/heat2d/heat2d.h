@@ -18,7 +18,7 @@ constexpr int kTile = 64;                 // tile edge with its halo
 constexpr int kInner = kTile - 2 * kHalo; // tile edge written back
 inline int side(const bench::Args &a) { return bench::size(a, 4096, 100); }
 /// A multiple of kHalo.
-inline int steps(const bench::Args &a) { return bench::size(a, 16, 8); }
+inline int steps(const bench::Args &a) { return bench::size(a, 32, 8); }
 inline void inputs(std::vector<float> &u, int n) {
   size_t nn = size_t(n) * n;
   u.resize(nn);

@@ -9,7 +9,7 @@
 
 namespace histogram {
 constexpr int kBins = 256;
-constexpr int kPasses = 4;
+constexpr int kPasses = 10;
 /// Bytes, a multiple of 4: the kernels read them a 32-bit word at a time.
 inline size_t length(const bench::Args &a) {
   return bench::size<size_t>(a, size_t(1) << 26, 40000);

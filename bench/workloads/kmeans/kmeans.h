@@ -17,7 +17,7 @@
 namespace kmeans {
 constexpr int kDims = 8;
 constexpr int kClusters = 16;
-constexpr int kIters = 10;
+constexpr int kIters = 30;
 constexpr float kSpread = 0.12f; // a point's offset from its centre, per dim
 
 inline int points(const bench::Args &a) {

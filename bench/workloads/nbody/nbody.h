@@ -14,7 +14,7 @@
 
 namespace nbody {
 constexpr int kTile = 128;           // bodies per shared tile = block size
-constexpr int kSteps = 2;            // even: the positions end in buffer 0
+constexpr int kSteps = 6;            // even: the positions end in buffer 0
 constexpr float kSoftening2 = 1e-2f; // squared softening length
 constexpr float kDt = 1e-2f;
 

@@ -11,7 +11,7 @@
 namespace stencil3d {
 constexpr float kCentre = 0.4f, kNeighbour = 0.1f;
 inline int side(const bench::Args &a) { return bench::size(a, 256, 20); }
-inline int sweeps(const bench::Args &a) { return bench::size(a, 16, 3); }
+inline int sweeps(const bench::Args &a) { return bench::size(a, 48, 3); }
 inline void inputs(std::vector<float> &u, int n) {
   size_t nnn = size_t(n) * n * n;
   u.resize(nnn);

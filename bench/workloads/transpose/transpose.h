@@ -7,7 +7,7 @@
 #include "bench.h"
 
 namespace transpose {
-constexpr int kPasses = 10;
+constexpr int kPasses = 30;
 // The GPU-style variants move kTile x kTile tiles through on-chip memory,
 // with blocks (work groups) of kTile x kRows threads, each thread kTile /
 // kRows elements of the tile.
