@@ -12,7 +12,7 @@
 #include <climits>
 
 namespace pathfinder {
-constexpr int kSweeps = 10;
+constexpr int kSweeps = 12;
 /// Rows handled by one launch of the CUDA and OpenCL kernels.
 constexpr int kPyramid = 8;
 /// Threads (work-items) in a block; each block writes kBlock - 2 kPyramid

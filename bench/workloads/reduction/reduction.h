@@ -7,7 +7,7 @@
 #include "bench.h"
 
 namespace reduction {
-constexpr int kPasses = 20;
+constexpr int kPasses = 24;
 // The GPU-style variants reduce in two steps: blocks (work groups) of kBlock
 // threads each sum a contiguous tile of kTile elements, each thread kPerThread
 // of them kBlock apart (coalesced), and write one partial sum; a single block

@@ -9,7 +9,7 @@ namespace saxpy {
 // y grows by a x each sweep: after the run y = y0 + kSweeps a x, so the
 // checksum sees every sweep.
 constexpr float kA = 0.5f;
-constexpr int kSweeps = 20;
+constexpr int kSweeps = 25;
 inline size_t length(const bench::Args &a) {
   return bench::size<size_t>(a, size_t(1) << 25, 1000);
 }

@@ -7,7 +7,7 @@
 #include "bench.h"
 
 namespace scan {
-constexpr int kPasses = 10;
+constexpr int kPasses = 12;
 // The GPU-style variants scan tiles of kTile elements, one per block (work
 // group) of kBlock threads, kPerThread consecutive elements per thread.
 constexpr int kBlock = 256;
