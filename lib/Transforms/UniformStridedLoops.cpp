@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "lingqu/Analysis/StridedLoops.h"
 #include "lingqu/Analysis/Uniformity.h"
 #include "lingqu/Dialect/SIMT/SIMTDialect.h"
 #include "lingqu/Dialect/SIMT/SIMTOps.h"
@@ -70,32 +71,6 @@ static std::optional<Dimension> threadIndex(Value v) {
 static bool isConstant(Value v, uint64_t c) {
   APInt value;
   return matchPattern(v, m_ConstantInt(&value)) && value == c;
-}
-
-/// Whether `v` can be computed before `loop`: defined outside it, or by
-/// pure ops in it from such values.
-static bool isHoistable(Value v, Operation *loop) {
-  Operation *def = v.getDefiningOp();
-  if (!def)
-    return !loop->isAncestor(cast<BlockArgument>(v).getOwner()->getParentOp());
-  if (!loop->isAncestor(def))
-    return true;
-  if (def->getNumRegions() != 0 || !isPure(def))
-    return false;
-  return llvm::all_of(def->getOperands(),
-                      [&](Value o) { return isHoistable(o, loop); });
-}
-
-/// `v` computed at `b`, before `loop` (see isHoistable).
-static Value hoist(OpBuilder &b, Value v, Operation *loop, IRMapping &map) {
-  if (Value known = map.lookupOrNull(v))
-    return known;
-  Operation *def = v.getDefiningOp();
-  if (!def || !loop->isAncestor(def))
-    return v;
-  for (Value operand : def->getOperands())
-    hoist(b, operand, loop, map);
-  return b.clone(*def, map)->getResult(cast<OpResult>(v).getResultNumber());
 }
 
 /// Warp collectives and barriers need every thread of the warp or block in
@@ -229,7 +204,7 @@ match(scf::WhileOp loop, const lingqu::UniformityAnalysis &uniformity) {
   if (!s.thread || (s.base && !uniformity.isUniform(s.base)))
     return std::nullopt;
   for (Value v : {s.bound, s.step})
-    if (!isHoistable(v, loop) || !uniformity.isUniform(v))
+    if (!lingqu::isHoistable(v, loop) || !uniformity.isUniform(v))
       return std::nullopt;
   if (holdsCollective(loop))
     return std::nullopt;
@@ -244,39 +219,28 @@ static Value noWrap(OpBuilder &b, Location loc, const StridedLoop &s,
                     Value base, Value bound, Value step) {
   unsigned width = cast<IntegerType>(bound.getType()).getWidth();
   bool isSigned = s.pred == Predicate::slt || s.pred == Predicate::sle;
-  Type wide = b.getIntegerType(2 * width);
-  auto extend = [&](Value v) -> Value {
-    if (isSigned)
-      return LLVM::SExtOp::create(b, loc, wide, v);
-    return LLVM::ZExtOp::create(b, loc, wide, v);
-  };
-  auto constant = [&](const APInt &v) -> Value {
-    return LLVM::ConstantOp::create(b, loc, wide,
-                                    b.getIntegerAttr(wide, v.zext(2 * width)));
-  };
+  lingqu::WideArithmetic wide(b, loc, width, isSigned);
   auto add = [&](Value x, Value y) -> Value {
     return LLVM::AddOp::create(b, loc, x, y);
   };
   auto cmp = [&](Predicate p, Value x, Value y) -> Value {
     return LLVM::ICmpOp::create(b, loc, p, x, y);
   };
-  Value one = constant(APInt(width, 1));
-  Value threads = LLVM::ZExtOp::create(
-      b, loc, wide,
+  Value one = wide.constant(APInt(width, 1));
+  Value threads = wide.extendUnsigned(
       lingqu::simt::BlockDimOp::create(b, loc, b.getI32Type(), s.dim));
   Value lastThread = LLVM::SubOp::create(b, loc, threads, one);
-  Value max = constant(isSigned ? APInt::getSignedMaxValue(width)
-                                : APInt::getMaxValue(width));
-  Value end = extend(bound);
+  Value max = wide.max();
+  Value end = wide.extend(bound);
   if (s.pred == Predicate::sle || s.pred == Predicate::ule)
     end = add(end, one);
-  Value wideStep = extend(step);
-  Value stepPositive = cmp(Predicate::sgt, wideStep, constant(APInt(width, 0)));
-  Value startFits = cmp(Predicate::sle, add(extend(base), lastThread), max);
+  Value wideStep = wide.extend(step);
+  Value stepPositive = cmp(Predicate::sgt, wideStep, wide.constant(APInt(width, 0)));
+  Value startFits = cmp(Predicate::sle, add(wide.extend(base), lastThread), max);
   Value endFits =
       cmp(Predicate::sle, add(add(end, wideStep), lastThread), max);
-  return LLVM::AndOp::create(b, loc, LLVM::AndOp::create(b, loc, stepPositive, startFits),
-                             endFits);
+  return LLVM::AndOp::create(
+      b, loc, LLVM::AndOp::create(b, loc, stepPositive, startFits), endFits);
 }
 
 /// Versions the loop on the no-wrap check; the loop taken where it holds
@@ -294,8 +258,8 @@ static void rewrite(StridedLoop s) {
   Value base = s.base ? s.base
                       : LLVM::ConstantOp::create(b, loc, type,
                                                  b.getIntegerAttr(type, 0));
-  Value bound = hoist(b, s.bound, loop, hoisted);
-  Value step = hoist(b, s.step, loop, hoisted);
+  Value bound = lingqu::hoist(b, s.bound, loop, hoisted);
+  Value step = lingqu::hoist(b, s.step, loop, hoisted);
   Value safe = noWrap(b, loc, s, base, bound, step);
   auto version = scf::IfOp::create(b, loc, loop->getResultTypes(), safe,
                                    /*withElseRegion=*/true);
@@ -380,10 +344,16 @@ void UniformStridedLoopsPass::runOnOperation() {
       return;
     lingqu::UniformityAnalysis uniformity(fn);
     SmallVector<StridedLoop> loops;
-    // Inner loops first: rewriting an outer loop copies it.
-    fn.walk([&](scf::WhileOp loop) {
-      if (std::optional<StridedLoop> s = match(loop, uniformity))
+    // The outermost only: convert-simt-to-cpu moves only the outermost
+    // uniform loop to block level, and a strided loop left in its thread
+    // keeps its plain form, which a thread loop can absorb
+    // (FoldStridedThreadLoops.cpp).
+    fn.walk<WalkOrder::PreOrder>([&](scf::WhileOp loop) {
+      if (std::optional<StridedLoop> s = match(loop, uniformity)) {
         loops.push_back(*s);
+        return WalkResult::skip();
+      }
+      return WalkResult::advance();
     });
     for (StridedLoop &s : loops)
       rewrite(s);

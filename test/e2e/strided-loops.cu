@@ -2,7 +2,9 @@
 // which lingqu-uniform-strided-loops gives a block-uniform trip count: each
 // thread must still run exactly its own iterations, in order, with its own
 // carried values, for counts that are not multiples of the block, signed
-// and unsigned indices, `<`, `<=` and `>` compares, 2-D tiles, and bounds
+// and unsigned indices, `<`, `<=` and `>` compares, 2-D tiles (their
+// column loops folded into the thread loop where the stride is the
+// block's width, and not where it is not), and bounds
 // so near the top of the index type that the pass's run-time check sends
 // the loop to its original form.
 // RUN: %lqcc %s -o %t
@@ -49,6 +51,15 @@ __global__ void reversedCompare(int n, int *out) {
 __global__ void tileVisits(int side, int *visits) {
   for (int y = 1 + threadIdx.y; y < side - 1; y += blockDim.y)
     for (int x = 1 + threadIdx.x; x < side - 1; x += blockDim.x)
+      atomicAdd(&visits[blockIdx.x * side * side + y * side + x], 1);
+}
+
+// The same with a column stride that is not the block's width (here
+// half of it: each column twice), where the thread loop cannot absorb the
+// column loop.
+__global__ void tileVisitsStride(int side, int stride, int *visits) {
+  for (int y = 1 + threadIdx.y; y < side - 1; y += blockDim.y)
+    for (int x = 1 + threadIdx.x; x < side - 1; x += stride)
       atomicAdd(&visits[blockIdx.x * side * side + y * side + x], 1);
 }
 
@@ -138,6 +149,19 @@ int main() {
           expect(visits[b * side * side + y * side + x] == (inner ? 1 : 0),
                  "tileVisits", y * side + x);
         }
+    cudaMemset(dVisits, 0, visits.size() * sizeof(int));
+    tileVisitsStride<<<blocks, dim3(16, 4)>>>(side, 8, dVisits);
+    cudaMemcpy(visits.data(), dVisits, visits.size() * sizeof(int),
+               cudaMemcpyDeviceToHost);
+    std::vector<int> want(side * side);
+    for (int ty = 0; ty < 4; ++ty)
+      for (int tx = 0; tx < 16; ++tx)
+        for (int y = 1 + ty; y < side - 1; y += 4)
+          for (int x = 1 + tx; x < side - 1; x += 8)
+            ++want[y * side + x];
+    for (int b = 0; b < blocks; ++b)
+      for (int c = 0; c < side * side; ++c)
+        expect(visits[b * side * side + c] == want[c], "tileVisitsStride", c);
     cudaFree(dVisits);
   }
   {

@@ -88,7 +88,9 @@ def UniformStridedLoops : Pass<"lingqu-uniform-strided-loops",
     run-time check (`s > 0`, `u + blockDim - 1` and `n + s + blockDim - 1`
     representable), the original loop running where it fails. A loop
     whose index is used after it, or that holds a barrier or a warp
-    collective, is left alone.
+    collective, is left alone, and so is one inside another strided loop
+    (it stays in its thread, where convert-simt-to-cpu folds it into the
+    thread loop instead).
 
     Example: `for (i = blockIdx.x * blockDim.x + threadIdx.x; i < n;
     i += blockDim.x * gridDim.x) sum += a[i];` becomes

@@ -80,12 +80,13 @@ static bool holdsBarrier(Operation *op) {
 }
 
 /// Whether the loop's body does enough per iteration to be worth a thread
-/// loop of its own: a load, a store or a call (a loop of pure arithmetic on
-/// a few registers stays with its thread). A load every thread makes from
-/// the same address (a tile element in shared memory) is a broadcast:
-/// where no branch threads take differently is around the loop, the thread
-/// loop around it vectorises as an outer loop (VectorizeThreadLoops.cpp),
-/// with what each thread carries in registers, so such loads do not count.
+/// loop of its own: a load, a store, an atomic or a call (a loop of pure
+/// arithmetic on a few registers stays with its thread). A load every
+/// thread makes from the same address (a tile element in shared memory) is
+/// a broadcast: where no branch threads take differently is around the
+/// loop, the thread loop around it vectorises as an outer loop
+/// (VectorizeThreadLoops.cpp), with what each thread carries in registers,
+/// so such loads do not count.
 static bool touchesMemory(Operation *loop,
                           const lingqu::UniformityAnalysis &uniformity,
                           Operation *root) {
@@ -100,8 +101,10 @@ static bool touchesMemory(Operation *loop,
                          !load.getVolatile_()
                      ? WalkResult::advance()
                      : WalkResult::interrupt();
-        return isa<LLVM::StoreOp, LLVM::CallOp>(op) ? WalkResult::interrupt()
-                                                    : WalkResult::advance();
+        return isa<LLVM::StoreOp, LLVM::CallOp, LLVM::AtomicRMWOp,
+                   LLVM::AtomicCmpXchgOp>(op)
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
       })
       .wasInterrupted();
 }

@@ -93,6 +93,13 @@ int isolateSerialUpdates(mlir::Operation *root,
                          llvm::function_ref<bool(mlir::Operation *)>
                              isPrologue);
 
+/// Folds each thread loop whose only work is a loop striding from the
+/// thread's x index by the loop's own extent into one loop over the
+/// indices (versioned on the stride equalling the extent), so that a tile
+/// walked column by column becomes contiguous (FoldStridedThreadLoops.cpp).
+/// Returns how many.
+int foldStridedThreadLoops(mlir::Operation *root);
+
 } // namespace lingqu
 
 #endif // LINGQU_LIB_CONVERSION_SIMTTOCPU_PERTHREADSLOTS_H

@@ -948,6 +948,10 @@ FailureOr<LLVM::LLVMFuncOp> KernelLowering::run() {
   decideDivergentLoops();
   makeBlockLevelUsesUniform();
   replaceThreadIds();
+  // 9. A thread loop around a loop striding by the block's width is one
+  //    loop over the indices (FoldStridedThreadLoops.cpp).
+  if (interchangeLoops)
+    (void)foldStridedThreadLoops(blockFn);
   return blockFn;
 }
 
