@@ -91,8 +91,17 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
     inside, as if its body began with a barrier: the loop over consecutive
     threads then vectorises where the thread's own loop would not. Only the
     outermost such loop moves, not one of a few constant iterations (which
-    LLVM unrolls), and a kernel this keeps from collapsing is collapsed
-    without it (`interchange-loops=false` turns it off).
+    LLVM unrolls), nor one whose only loads are broadcasts (every thread
+    reading the same address) where no divergent branch encloses it: the
+    thread loop around that vectorises as an outer loop, its sums in
+    registers. Atomics (or the volatile updates lowered shared-memory
+    atomics become) after much per-thread float work get a thread loop of
+    their own, so that the work vectorises. A thread loop whose only work is
+    a loop striding from `threadIdx.x` by the loop's own extent (a tile's
+    columns walked by the block) becomes one loop over the indices,
+    versioned on the stride equalling the extent at run time. A kernel these
+    keep from collapsing is collapsed without them (`interchange-loops=false`
+    turns them all off).
 
     Values that cross a barrier are recomputed in the next piece when they
     come from pure operations (thread indices, their arithmetic, constants),
