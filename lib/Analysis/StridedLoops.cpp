@@ -7,14 +7,14 @@
 
 using namespace mlir;
 
-static bool definedOutside(Value v, Operation *op) {
+bool lingqu::isDefinedOutside(Value v, Operation *op) {
   Operation *def = v.getDefiningOp();
   Operation *owner = def ? def : v.getParentRegion()->getParentOp();
   return !op->isAncestor(owner);
 }
 
 bool lingqu::isHoistable(Value v, Operation *op) {
-  if (definedOutside(v, op))
+  if (isDefinedOutside(v, op))
     return true;
   Operation *def = v.getDefiningOp();
   return def && def->getNumRegions() == 0 && isPure(def) &&
@@ -25,7 +25,7 @@ bool lingqu::isHoistable(Value v, Operation *op) {
 Value lingqu::hoist(OpBuilder &b, Value v, Operation *op, IRMapping &map) {
   if (Value known = map.lookupOrNull(v))
     return known;
-  if (definedOutside(v, op))
+  if (isDefinedOutside(v, op))
     return v;
   Operation *def = v.getDefiningOp();
   for (Value operand : def->getOperands())

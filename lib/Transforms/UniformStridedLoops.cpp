@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LiftedLoops.h"
 #include "lingqu/Analysis/StridedLoops.h"
 #include "lingqu/Analysis/Uniformity.h"
 #include "lingqu/Dialect/SIMT/SIMTDialect.h"
@@ -22,7 +23,6 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/IRMapping.h"
-#include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace lingqu {
@@ -43,11 +43,11 @@ struct UniformStridedLoopsPass
 /// A loop `for (i = base + thread; i pred bound; i += step)`, as matched.
 struct StridedLoop {
   scf::WhileOp loop;
-  unsigned index;      // the iteration argument that is i
-  Value base;          // null for 0
-  Value thread;        // threadIdx.dim, maybe extended
+  unsigned index; // the iteration argument that is i
+  Value base;     // null for 0
+  Value thread;   // threadIdx.dim, maybe extended
   Dimension dim;
-  Predicate pred;      // slt, ult, sle or ule, with i on the left
+  Predicate pred; // slt, ult, sle or ule, with i on the left
   Value bound, step;
   scf::IfOp body;      // runs where the compare holds
   unsigned next, flag; // the body's results that are i + step and the
@@ -68,11 +68,6 @@ static std::optional<Dimension> threadIndex(Value v) {
   return std::nullopt;
 }
 
-static bool isConstant(Value v, uint64_t c) {
-  APInt value;
-  return matchPattern(v, m_ConstantInt(&value)) && value == c;
-}
-
 /// Warp collectives and barriers need every thread of the warp or block in
 /// each iteration: a loop holding one is not a candidate.
 static bool holdsCollective(Operation *loop) {
@@ -90,45 +85,37 @@ static bool holdsCollective(Operation *loop) {
 /// `pred` with i on its left: slt, ult, sle or ule; nothing for others.
 static std::optional<Predicate> normalize(Predicate pred, bool indexOnLeft) {
   switch (pred) {
-  case Predicate::slt: case Predicate::ult:
-  case Predicate::sle: case Predicate::ule:
+  case Predicate::slt:
+  case Predicate::ult:
+  case Predicate::sle:
+  case Predicate::ule:
     if (indexOnLeft)
       return pred;
     return std::nullopt;
-  case Predicate::sgt: return indexOnLeft ? std::nullopt : std::optional(Predicate::slt);
-  case Predicate::ugt: return indexOnLeft ? std::nullopt : std::optional(Predicate::ult);
-  case Predicate::sge: return indexOnLeft ? std::nullopt : std::optional(Predicate::sle);
-  case Predicate::uge: return indexOnLeft ? std::nullopt : std::optional(Predicate::ule);
-  default: return std::nullopt;
+  case Predicate::sgt:
+    return indexOnLeft ? std::nullopt : std::optional(Predicate::slt);
+  case Predicate::ugt:
+    return indexOnLeft ? std::nullopt : std::optional(Predicate::ult);
+  case Predicate::sge:
+    return indexOnLeft ? std::nullopt : std::optional(Predicate::sle);
+  case Predicate::uge:
+    return indexOnLeft ? std::nullopt : std::optional(Predicate::ule);
+  default:
+    return std::nullopt;
   }
 }
 
 static std::optional<StridedLoop>
 match(scf::WhileOp loop, const lingqu::UniformityAnalysis &uniformity) {
-  Block &before = loop.getBefore().front();
-  Block &after = loop.getAfter().front();
-  // The after region only hands the values on.
-  if (&after.front() != after.getTerminator() ||
-      !llvm::equal(after.getTerminator()->getOperands(), after.getArguments()))
+  std::optional<lingqu::LiftedLoop> lifted = lingqu::matchLiftedLoop(loop);
+  if (!lifted)
     return std::nullopt;
+  Block &before = loop.getBefore().front();
+  scf::ConditionOp condition = loop.getConditionOp();
   StridedLoop s;
   s.loop = loop;
-
-  // The loop goes on where the body's flag (maybe truncated to i1) is 1.
-  scf::ConditionOp condition = loop.getConditionOp();
-  Value flag = condition.getCondition();
-  if (auto trunc = flag.getDefiningOp<arith::TruncIOp>())
-    flag = trunc.getIn();
-  else if (auto trunc = flag.getDefiningOp<LLVM::TruncOp>())
-    flag = trunc.getArg();
-  auto flagResult = dyn_cast<OpResult>(flag);
-  s.body = flagResult ? dyn_cast<scf::IfOp>(flagResult.getOwner()) : nullptr;
-  if (!s.body || s.body->getBlock() != &before || s.body.getElseRegion().empty())
-    return std::nullopt;
-  s.flag = flagResult.getResultNumber();
-  if (!isConstant(s.body.thenYield().getOperand(s.flag), 1) ||
-      !isConstant(s.body.elseYield().getOperand(s.flag), 0))
-    return std::nullopt;
+  s.body = lifted->body;
+  s.flag = lifted->flag;
 
   // The body runs where `i pred bound`.
   auto compare = s.body.getCondition().getDefiningOp<LLVM::ICmpOp>();
@@ -140,7 +127,8 @@ match(scf::WhileOp loop, const lingqu::UniformityAnalysis &uniformity) {
     index = dyn_cast<BlockArgument>(compare.getRhs());
   if (!index || index.getOwner() != &before)
     return std::nullopt;
-  std::optional<Predicate> pred = normalize(compare.getPredicate(), indexOnLeft);
+  std::optional<Predicate> pred =
+      normalize(compare.getPredicate(), indexOnLeft);
   if (!pred)
     return std::nullopt;
   s.pred = *pred;
@@ -155,7 +143,7 @@ match(scf::WhileOp loop, const lingqu::UniformityAnalysis &uniformity) {
   auto add = s.body.thenYield().getOperand(s.next).getDefiningOp<LLVM::AddOp>();
   if (!add || s.next == s.flag)
     return std::nullopt;
-  s.step = add.getLhs() == index ? add.getRhs()
+  s.step = add.getLhs() == index   ? add.getRhs()
            : add.getRhs() == index ? add.getLhs()
                                    : Value();
   if (!s.step)
@@ -176,15 +164,9 @@ match(scf::WhileOp loop, const lingqu::UniformityAnalysis &uniformity) {
       return std::nullopt;
   // Each other result of the body is handed on to one iteration argument
   // (which keeps its value in a thread that has finished) or unused.
-  for (OpResult result : s.body->getResults()) {
-    if (result.getResultNumber() == s.flag)
-      continue;
-    for (OpOperand &use : result.getUses())
-      if (use.getOwner() != condition)
-        return std::nullopt;
+  for (OpResult result : s.body->getResults())
     if (llvm::count(condition.getArgs(), result) > 1)
       return std::nullopt;
-  }
 
   // i starts at base + threadIdx.
   Value init = loop.getInits()[s.index];
@@ -235,10 +217,11 @@ static Value noWrap(OpBuilder &b, Location loc, const StridedLoop &s,
   if (s.pred == Predicate::sle || s.pred == Predicate::ule)
     end = add(end, one);
   Value wideStep = wide.extend(step);
-  Value stepPositive = cmp(Predicate::sgt, wideStep, wide.constant(APInt(width, 0)));
-  Value startFits = cmp(Predicate::sle, add(wide.extend(base), lastThread), max);
-  Value endFits =
-      cmp(Predicate::sle, add(add(end, wideStep), lastThread), max);
+  Value stepPositive =
+      cmp(Predicate::sgt, wideStep, wide.constant(APInt(width, 0)));
+  Value startFits =
+      cmp(Predicate::sle, add(wide.extend(base), lastThread), max);
+  Value endFits = cmp(Predicate::sle, add(add(end, wideStep), lastThread), max);
   return LLVM::AndOp::create(
       b, loc, LLVM::AndOp::create(b, loc, stepPositive, startFits), endFits);
 }

@@ -1,4 +1,4 @@
-//===- WhileFormLoops.cpp - Lifted loops in while form ---------------------===//
+//===- WhileFormLoops.cpp - Lifted loops in while form ------------------===//
 //
 // Lifting gives a loop `for (...; c; ...) {body}` the form
 //   scf.while (args) { %r = scf.if c {body; yield next..., 1}
@@ -12,15 +12,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LiftedLoops.h"
 #include "lingqu/Transforms/Passes.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/IRMapping.h"
-#include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace lingqu {
@@ -37,11 +36,6 @@ struct WhileFormLoopsPass
 };
 } // namespace
 
-static bool isConstant(Value v, bool nonZero) {
-  APInt value;
-  return matchPattern(v, m_ConstantInt(&value)) && value.isZero() != nonZero;
-}
-
 static bool isPoison(Value v) {
   return v.getDefiningOp<ub::PoisonOp>() || v.getDefiningOp<LLVM::PoisonOp>();
 }
@@ -49,37 +43,20 @@ static bool isPoison(Value v) {
 /// Rewrites `loop` if it has the lifted form (see above) and the values it
 /// hands on allow it; returns whether it did.
 static bool rewrite(scf::WhileOp loop) {
+  std::optional<lingqu::LiftedLoop> lifted = lingqu::matchLiftedLoop(loop);
+  if (!lifted)
+    return false;
   Block &before = loop.getBefore().front();
   Block &after = loop.getAfter().front();
-  if (&after.front() != after.getTerminator() ||
-      !llvm::equal(after.getTerminator()->getOperands(), after.getArguments()))
-    return false;
   scf::ConditionOp condition = loop.getConditionOp();
-  Value flag = condition.getCondition();
-  Operation *trunc = nullptr;
-  if (isa_and_nonnull<arith::TruncIOp, LLVM::TruncOp>(flag.getDefiningOp())) {
-    trunc = flag.getDefiningOp();
-    flag = trunc->getOperand(0);
-  }
-  auto flagResult = dyn_cast<OpResult>(flag);
-  auto body = flagResult ? dyn_cast<scf::IfOp>(flagResult.getOwner()) : nullptr;
-  if (!body || body->getBlock() != &before || body.getElseRegion().empty())
-    return false;
+  scf::IfOp body = lifted->body;
+  Operation *trunc = lifted->trunc;
   // Nothing but the flag's truncation between the branch and the
   // condition.
   if (body->getNextNode() != (trunc ? trunc : condition.getOperation()) ||
-      (trunc && trunc->getNextNode() != condition.getOperation()) ||
-      (trunc && !trunc->hasOneUse()))
+      (trunc && trunc->getNextNode() != condition.getOperation()))
     return false;
-  unsigned k = flagResult.getResultNumber();
   auto thenYield = body.thenYield(), elseYield = body.elseYield();
-  if (!isConstant(thenYield.getOperand(k), true) ||
-      !isConstant(elseYield.getOperand(k), false))
-    return false;
-  for (OpResult result : body->getResults())
-    for (Operation *user : result.getUsers())
-      if (user != condition && user != trunc)
-        return false;
 
   // What each iteration argument becomes on the way round (a value of the
   // body, or of the arguments), where the loop goes on; where it stops,

@@ -1,4 +1,4 @@
-//===- StridedLoops.h - Helpers for loops striding from a thread index -*- C++ -*-===//
+//===- StridedLoops.h - Loops striding from a thread index -*- C++ -*-===//
 //
 // Shared by lingqu-uniform-strided-loops and convert-simt-to-cpu's folding
 // of thread loops: computing a loop's bound or step before the loop, and
@@ -13,6 +13,9 @@
 #include "mlir/IR/IRMapping.h"
 
 namespace lingqu {
+
+/// Whether `v` is defined outside `op` (and so available before it).
+bool isDefinedOutside(mlir::Value v, mlir::Operation *op);
 
 /// Whether `v` can be computed before `op`: defined outside it, or by pure
 /// region-free ops in it from such values.

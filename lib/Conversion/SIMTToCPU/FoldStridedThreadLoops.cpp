@@ -39,12 +39,6 @@ struct StridedLoop {
 };
 } // namespace
 
-static bool definedOutside(Value v, Operation *op) {
-  Operation *def = v.getDefiningOp();
-  Operation *owner = def ? def : v.getParentRegion()->getParentOp();
-  return !op->isAncestor(owner);
-}
-
 /// The loop that is the only user of the thread index `tx`, in while form,
 /// stepping by a value from outside the thread loop.
 static std::optional<StridedLoop> match(scf::ForOp threadLoop) {
@@ -84,14 +78,16 @@ static std::optional<StridedLoop> match(scf::ForOp threadLoop) {
   s.isSigned = pred == Predicate::slt || pred == Predicate::sle;
   // The bound may not change from one iteration to the next.
   Operation *boundDef = cmp.getRhs().getDefiningOp();
-  if (!definedOutside(cmp.getRhs(), s.loop) &&
+  if (!lingqu::isDefinedOutside(cmp.getRhs(), s.loop) &&
       (!boundDef || !isPure(boundDef) ||
-       !llvm::all_of(boundDef->getOperands(),
-                     [&](Value v) { return definedOutside(v, s.loop); })))
+       !llvm::all_of(boundDef->getOperands(), [&](Value v) {
+         return lingqu::isDefinedOutside(v, s.loop);
+       })))
     return std::nullopt;
   // i only grows, by the step: no wrap (nsw or nuw as the compare is).
   Block &after = s.loop.getAfter().front();
-  auto next = after.getTerminator()->getOperand(s.index).getDefiningOp<LLVM::AddOp>();
+  auto next =
+      after.getTerminator()->getOperand(s.index).getDefiningOp<LLVM::AddOp>();
   Value i = after.getArgument(s.index);
   if (!next || (next.getLhs() != i && next.getRhs() != i))
     return std::nullopt;
@@ -103,16 +99,16 @@ static std::optional<StridedLoop> match(scf::ForOp threadLoop) {
     return std::nullopt;
   // Everything else the thread loop does is pure: it would otherwise run
   // once instead of once per thread.
-  WalkResult impure = threadLoop.getBody()->walk<WalkOrder::PreOrder>(
-      [&](Operation *op) {
-    if (op == s.loop.getOperation())
-      return WalkResult::skip();
-    if (op->getNumRegions() == 0 && !isMemoryEffectFree(op))
-      return WalkResult::interrupt();
-    if (op->getNumRegions() != 0 && !isa<scf::IfOp>(op))
-      return WalkResult::interrupt();
-    return WalkResult::advance();
-  });
+  WalkResult impure =
+      threadLoop.getBody()->walk<WalkOrder::PreOrder>([&](Operation *op) {
+        if (op == s.loop.getOperation())
+          return WalkResult::skip();
+        if (op->getNumRegions() == 0 && !isMemoryEffectFree(op))
+          return WalkResult::interrupt();
+        if (op->getNumRegions() != 0 && !isa<scf::IfOp>(op))
+          return WalkResult::interrupt();
+        return WalkResult::advance();
+      });
   if (impure.wasInterrupted())
     return std::nullopt;
   return s;
@@ -144,8 +140,8 @@ static void fold(scf::ForOp threadLoop, StridedLoop s) {
   OpBuilder tb = version.getThenBodyBuilder();
   IRMapping map;
   Type txType = threadLoop.getInductionVar().getType();
-  Value zero = LLVM::ConstantOp::create(tb, loc, txType,
-                                        tb.getIntegerAttr(txType, 0));
+  Value zero =
+      LLVM::ConstantOp::create(tb, loc, txType, tb.getIntegerAttr(txType, 0));
   map.map(threadLoop.getInductionVar(), zero);
   for (Operation &op : threadLoop.getBody()->without_terminator())
     tb.clone(op, map);
@@ -153,11 +149,9 @@ static void fold(scf::ForOp threadLoop, StridedLoop s) {
   Operation *yield = folded.getAfter().front().getTerminator();
   auto next = yield->getOperand(s.index).getDefiningOp<LLVM::AddOp>();
   OpBuilder nb(next);
-  next->setOperand(next.getLhs() == folded.getAfter().front().getArgument(s.index)
-                       ? 1
-                       : 0,
-                   LLVM::ConstantOp::create(nb, loc, type,
-                                            nb.getIntegerAttr(type, 1)));
+  next->setOperand(
+      next.getLhs() == folded.getAfter().front().getArgument(s.index) ? 1 : 0,
+      LLVM::ConstantOp::create(nb, loc, type, nb.getIntegerAttr(type, 1)));
   // Elsewhere: the thread loop.
   threadLoop->moveBefore(version.elseYield());
 }

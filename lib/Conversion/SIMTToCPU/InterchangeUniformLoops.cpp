@@ -73,7 +73,7 @@ static std::optional<uint64_t> constantTripCount(Operation *loop) {
 /// vectorises as it is.
 constexpr uint64_t kShortLoop = 32;
 
-static bool holdsBarrier(Operation *op) {
+bool lingqu::holdsBarrier(Operation *op) {
   return op
       ->walk([](lingqu::simt::BarrierOp) { return WalkResult::interrupt(); })
       .wasInterrupted();

@@ -37,15 +37,13 @@ static bool isSerial(Operation *op) {
   return isa<LLVM::AtomicRMWOp, LLVM::AtomicCmpXchgOp>(op);
 }
 
-static bool holds(Operation *op, llvm::function_ref<bool(Operation *)> pred) {
-  return op->walk([&](Operation *inner) {
-             return pred(inner) ? WalkResult::interrupt()
-                                : WalkResult::advance();
+static bool holdsSerial(Operation *op) {
+  return op->walk([](Operation *inner) {
+             return isSerial(inner) ? WalkResult::interrupt()
+                                    : WalkResult::advance();
            })
       .wasInterrupted();
 }
-
-static bool isBarrier(Operation *op) { return isa<lingqu::simt::BarrierOp>(op); }
 
 /// Float arithmetic and calls (math functions) in `op`, an op in a loop
 /// counting as kLoopTrips (loops here are short: a longer one of a uniform
@@ -76,7 +74,7 @@ static Operation *splitPoint(Operation *update, Operation *root) {
   for (Operation *op = update->getParentOp(); op != root;
        op = op->getParentOp()) {
     if (isa<scf::WhileOp, scf::ForOp>(op)) {
-      if (holds(op, isBarrier))
+      if (lingqu::holdsBarrier(op))
         break; // block-level: its body starts a piece
       anchor = op;
     } else if (!isa<scf::IfOp>(op)) {
@@ -95,7 +93,7 @@ static int workBefore(Operation *anchor, Operation *root) {
   for (Operation *op = anchor; op != root; op = op->getParentOp()) {
     for (Operation *prev = op->getPrevNode(); prev;
          prev = prev->getPrevNode()) {
-      if (holds(prev, isBarrier) || holds(prev, isSerial))
+      if (lingqu::holdsBarrier(prev) || holdsSerial(prev))
         return n;
       n += work(prev);
     }

@@ -85,6 +85,9 @@ int interchangeUniformLoops(mlir::Operation *root,
                             llvm::function_ref<bool(mlir::Operation *)>
                                 isPrologue);
 
+/// Whether `op` is or holds a block barrier.
+bool holdsBarrier(mlir::Operation *op);
+
 /// Gives the atomic and volatile updates that follow much per-thread float
 /// work a thread loop of their own, by putting a block barrier before the
 /// first of them, so that the work vectorises (IsolateSerialUpdates.cpp).
