@@ -57,3 +57,10 @@ Value lingqu::WideArithmetic::max() const {
   return constant(isSigned ? llvm::APInt::getSignedMaxValue(width)
                            : llvm::APInt::getMaxValue(width));
 }
+
+Value lingqu::WideArithmetic::fitsBelow(Value base, Value extent) const {
+  Value last = LLVM::AddOp::create(
+      b, loc, base,
+      LLVM::SubOp::create(b, loc, extent, constant(llvm::APInt(width, 1))));
+  return LLVM::ICmpOp::create(b, loc, LLVM::ICmpPredicate::sle, last, max());
+}

@@ -24,6 +24,7 @@ void lingqu::buildSIMTToCPUPipeline(mlir::OpPassManager &pm) {
   pm.addPass(createWhileFormLoops());
   pm.addPass(createLowerSharedAtomics());
   pm.addPass(createConvertSIMTToCPU());
+  pm.addPass(createSplitGuardedThreadLoops());
   pm.addPass(createVectorizeThreadLoops());
   pm.addPass(createEraseAddressSpaces());
   pm.addPass(createBindDeviceLibcalls());

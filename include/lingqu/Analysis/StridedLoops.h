@@ -39,6 +39,9 @@ public:
   mlir::Value constant(const llvm::APInt &v) const;
   /// The largest value of the index type, in the wide type.
   mlir::Value max() const;
+  /// Whether `base + tx` fits the index type for every tx in [0, extent),
+  /// both given wide (an i1; extent is at least 1).
+  mlir::Value fitsBelow(mlir::Value base, mlir::Value extent) const;
   mlir::Type type() const { return wide; }
 
 private:

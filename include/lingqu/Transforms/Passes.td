@@ -133,6 +133,47 @@ def WhileFormLoops : Pass<"lingqu-while-form-loops", "mlir::ModuleOp"> {
   }];
 }
 
+def SplitGuardedThreadLoops : Pass<"lingqu-split-guarded-thread-loops",
+                                   "mlir::ModuleOp"> {
+  let summary = "Split thread loops where a guard on the thread index "
+                "changes its value";
+  let description = [{
+    `if (blockIdx.x * blockDim.x + threadIdx.x < n)` holds for a prefix of
+    a block's threads; `>=` (as `if (i >= n) return;` lifts) for a suffix.
+    A thread loop (marked `simt.thread_loop`, unit step) whose body holds
+    such a branch becomes two loops: over the threads below the split,
+    with the branch replaced by the side those threads take, and over the
+    threads above it, with the other side. The threads run in the order
+    they did; the vectoriser sees loops without the branch, where it had
+    to mask each access (a load every thread makes from one `__shared__`
+    address became a masked gather).
+
+    The guard is `index pred bound` with `pred` one of `<`, `<=`, `>`,
+    `>=` (signed or not, either operand order), `index` the thread index
+    (extended or not) or `base + index`, and `base` and `bound` computable
+    before the loop; it may also be one side of an `llvm.and`, the other
+    side then deciding below the split. The split point is computed in
+    twice the compare's width and clamped to the loop's bounds. Where
+    `base + index` could wrap for the block's last thread the threads the
+    guard admits are not a prefix: the two loops are versioned on that
+    check (block-uniform), with the original loop where it fails.
+
+    A copy left without side effects is removed; in the copy for the
+    threads a branch excludes, stores of poison (a value those threads
+    never define, such as a branch result carried to a later barrier
+    interval) are removed with it, a refinement of the original.
+
+    Example: `scf.for %tx = %c0 to %n step %c1 { %i = llvm.add %b, %tx;
+    %c = llvm.icmp "slt" %i, %len; scf.if %c {...} } {simt.thread_loop}`
+    becomes `scf.if %nowrap { scf.for %tx = %c0 to %k step %c1 {...}
+    {simt.thread_loop} } else {the loop as it was}`, with `%k` the
+    clamped `%len - %b`.
+  }];
+  let dependentDialects = [
+    "mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"
+  ];
+}
+
 def VectorizeThreadLoops : Pass<"lingqu-vectorize-thread-loops",
                                 "mlir::ModuleOp"> {
   let summary = "Annotate thread loops for LLVM's loop vectoriser";

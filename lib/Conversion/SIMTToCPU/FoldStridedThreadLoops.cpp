@@ -126,14 +126,12 @@ static void fold(scf::ForOp threadLoop, StridedLoop s) {
   Value step = wide.extend(lingqu::hoist(b, s.step, threadLoop, hoisted));
   Value ok = LLVM::ICmpOp::create(b, loc, Predicate::eq, step, extent);
   // base + tx does not wrap for any tx (the original adds them as they are).
-  if (s.base) {
-    Value last = LLVM::AddOp::create(
-        b, loc, wide.extend(lingqu::hoist(b, s.base, threadLoop, hoisted)),
-        LLVM::SubOp::create(b, loc, extent, wide.constant(APInt(width, 1))));
+  if (s.base)
     ok = LLVM::AndOp::create(
         b, loc, ok,
-        LLVM::ICmpOp::create(b, loc, Predicate::sle, last, wide.max()));
-  }
+        wide.fitsBelow(
+            wide.extend(lingqu::hoist(b, s.base, threadLoop, hoisted)),
+            extent));
   auto version = scf::IfOp::create(b, loc, ok, /*withElseRegion=*/true);
   // Where it holds: the thread loop's body once, for tx = 0, with the
   // strided loop stepping by one.
