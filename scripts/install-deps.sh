@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  clang-22 libclang-22-dev llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools lld-22
+  clang-22 libclang-22-dev llvm-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools lld-22
   libclang-rt-22-dev
   cmake ninja-build ccache make python3 curl xz-utils
   libtbb-dev libabsl-dev libboost-context-dev googletest libgtest-dev

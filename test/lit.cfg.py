@@ -7,7 +7,7 @@ import lit.formats
 
 config.name = "Lingqu"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".mlir", ".cu", ".test"]
+config.suffixes = [".mlir", ".ll", ".cu", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.lingqu_obj_root, "test")
 config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt", "unit", "Inputs"]
@@ -20,6 +20,9 @@ config.environment["LC_ALL"] = "C"
 config.substitutions.append(("%lqcc", os.path.join(config.lingqu_tools_dir, "lqcc")))
 config.substitutions.append(("%lingqu_src", config.lingqu_src_root))
 config.substitutions.append(("%lingqu_obj", config.lingqu_obj_root))
+# lqcc's LLVM passes, loaded into opt.
+config.substitutions.append(
+    ("%lingqu_llvm_plugin", os.path.join(config.lingqu_obj_root, "lib", "LingquLLVMPlugin.so")))
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 # End-to-end programs run under both executors, which must agree.
 config.substitutions.append(

@@ -3,6 +3,7 @@
 #include "lingqu/Target/CPUTarget.h"
 #include "OptimizationRemarks.h"
 #include "lingqu/Config.h"
+#include "lingqu/LLVMTransforms/ScalarizeUniformGathers.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Target/LLVMIR/Export.h"
@@ -21,6 +22,7 @@
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/SubtargetFeature.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
 
 #include <mutex>
 
@@ -88,6 +90,13 @@ static void optimize(llvm::Module &module, llvm::TargetMachine &machine,
   if (*LINGQU_SLEEF)
     addVectorMathFunctions(libraryInfo, machine.getTargetTriple());
   fam.registerPass([&] { return llvm::TargetLibraryAnalysis(libraryInfo); });
+  // The outer-loop vectoriser gathers what each thread loads from one
+  // address; instcombine then folds what the scalar loads leave behind.
+  pb.registerVectorizerEndEPCallback(
+      [](llvm::FunctionPassManager &fpm, llvm::OptimizationLevel) {
+        fpm.addPass(lingqu::ScalarizeUniformGathersPass());
+        fpm.addPass(llvm::InstCombinePass());
+      });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
   pb.registerFunctionAnalyses(fam);
