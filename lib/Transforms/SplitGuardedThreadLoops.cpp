@@ -2,13 +2,14 @@
 //
 // `if (blockIdx.x * blockDim.x + threadIdx.x < n)` in a thread loop holds
 // for a prefix of the block's threads (or, as `>=`, for a suffix): the loop
-// is two loops, one over the threads the guard admits with the branch's
-// `then` side in place of the branch, one over the rest with its `else`
-// side. The threads run in the same order as before; the vectoriser sees
-// a loop without the branch, where it had to mask every access (a load
-// every thread makes from one address included). Where the guard's index
-// could wrap for some thread the split would be wrong, so the loops are
-// versioned on a block-uniform check, the original where it fails.
+// is two loops, one over the threads the guard admits and one over the
+// rest, each with the compare replaced by its value there and folded into
+// the branches and logic that read it. The threads run in the same order
+// as before; the vectoriser sees a loop without the branch, where it had
+// to mask every access (a load every thread makes from one address
+// included). Where the guard's index could wrap for some thread the split
+// would be wrong, so the loops are versioned on a block-uniform check, the
+// original where it fails.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +24,8 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/RegionUtils.h"
 
 namespace lingqu {
 #define GEN_PASS_DEF_SPLITGUARDEDTHREADLOOPS
@@ -38,16 +41,14 @@ struct SplitGuardedThreadLoopsPass
   void runOnOperation() override;
 };
 
-/// A branch in a thread loop's body whose condition is `base + tx < bound`
-/// (or `<=`, `>`, `>=`), possibly and-ed with a condition `rest`.
+/// A compare in a thread loop, `base + tx < bound` (or `<=`, `>`, `>=`).
 struct Guard {
-  scf::IfOp branch;
+  LLVM::ICmpOp cmp;
   Value base; // null: the index is tx itself
   Value bound;
-  Value rest; // null: the compare is the whole condition
   bool isSigned;
   bool inclusive;  // `<=` or `>`: the split is one past bound - base
-  bool thenBelow;  // `<` or `<=`: the threads below the split take `then`
+  bool holdsBelow; // `<` or `<=`: it holds for the threads below the split
 };
 } // namespace
 
@@ -76,10 +77,8 @@ static Predicate swapped(Predicate pred) {
 }
 
 /// Matches `cmp` as a guard on `loop`'s thread index into `g`.
-static bool matchCompare(Value cond, scf::ForOp loop, Guard &g) {
-  auto cmp = cond.getDefiningOp<LLVM::ICmpOp>();
-  if (!cmp)
-    return false;
+static bool matchCompare(LLVM::ICmpOp cmp, scf::ForOp loop, Guard &g) {
+  g.cmp = cmp;
   Value tx = loop.getInductionVar();
   Value index = cmp.getLhs(), bound = cmp.getRhs();
   Predicate pred = cmp.getPredicate();
@@ -110,7 +109,7 @@ static bool matchCompare(Value cond, scf::ForOp loop, Guard &g) {
   }
   g.inclusive = pred == Predicate::sle || pred == Predicate::ule ||
                 pred == Predicate::sgt || pred == Predicate::ugt;
-  g.thenBelow = pred == Predicate::slt || pred == Predicate::sle ||
+  g.holdsBelow = pred == Predicate::slt || pred == Predicate::sle ||
                 pred == Predicate::ult || pred == Predicate::ule;
   g.base = nullptr;
   if (auto add = index.getDefiningOp<LLVM::AddOp>())
@@ -120,30 +119,20 @@ static bool matchCompare(Value cond, scf::ForOp loop, Guard &g) {
          lingqu::isHoistable(bound, loop);
 }
 
-/// The first branch in `loop`'s body guarded on its thread index.
+/// The first compare in `loop` (at any depth) that guards on its thread
+/// index against a bound known before the loop.
 static std::optional<Guard> matchGuard(scf::ForOp loop) {
   if (loop.getNumResults() != 0 || !matchPattern(loop.getStep(), m_One()) ||
       !isa<IntegerType>(loop.getInductionVar().getType()))
     return std::nullopt;
-  for (auto branch : loop.getBody()->getOps<scf::IfOp>()) {
-    Guard g;
-    g.branch = branch;
-    g.rest = nullptr;
-    Value cond = branch.getCondition();
-    if (matchCompare(cond, loop, g))
-      return g;
-    if (auto conj = cond.getDefiningOp<LLVM::AndOp>()) {
-      if (matchCompare(conj.getLhs(), loop, g)) {
-        g.rest = conj.getRhs();
-        return g;
-      }
-      if (matchCompare(conj.getRhs(), loop, g)) {
-        g.rest = conj.getLhs();
-        return g;
-      }
-    }
-  }
-  return std::nullopt;
+  Guard g;
+  WalkResult found = loop.getBody()->walk([&](LLVM::ICmpOp cmp) {
+    return matchCompare(cmp, loop, g) ? WalkResult::interrupt()
+                                      : WalkResult::advance();
+  });
+  if (!found.wasInterrupted())
+    return std::nullopt;
+  return g;
 }
 
 static bool isPoison(Value v) {
@@ -166,18 +155,62 @@ static void inlineSide(scf::IfOp branch, bool thenSide) {
   branch.erase();
 }
 
-/// `loop`'s copy for the threads on one side of the split: the guard's
-/// branch resolved (to its `then` side, or to `rest` deciding, where the
-/// guard holds). Stores of poison (a value no thread here defines) go; a
-/// copy left without effects goes.
-static void specialise(scf::ForOp copy, scf::IfOp branch, Value rest,
-                       bool holds) {
-  if (holds && rest)
-    branch.getConditionMutable().assign(rest);
-  else
-    inlineSide(branch, holds);
-  copy.getBody()->walk([](LLVM::StoreOp store) {
-    if (isPoison(store.getValue()))
+/// Replaces `cond` by the constant `value` where that decides something:
+/// a branch (its side inlined), a select, a conjunction or disjunction, a
+/// negation; other uses get the constant.
+static void fold(Value cond, bool value, OpBuilder &b) {
+  SmallVector<std::pair<Value, bool>> work = {{cond, value}};
+  Value constants[2] = {nullptr, nullptr};
+  auto constant = [&](bool v) {
+    if (!constants[v])
+      constants[v] = LLVM::ConstantOp::create(b, cond.getLoc(), b.getI1Type(),
+                                              b.getBoolAttr(v));
+    return constants[v];
+  };
+  while (!work.empty()) {
+    auto [v, c] = work.pop_back_val();
+    for (OpOperand &use : llvm::make_early_inc_range(v.getUses())) {
+      Operation *user = use.getOwner();
+      if (auto branch = dyn_cast<scf::IfOp>(user)) {
+        inlineSide(branch, c);
+      } else if (auto select = dyn_cast<LLVM::SelectOp>(user);
+                 select && use.getOperandNumber() == 0) {
+        select.replaceAllUsesWith(c ? select.getTrueValue()
+                                    : select.getFalseValue());
+        select.erase();
+      } else if (isa<LLVM::AndOp, LLVM::OrOp>(user)) {
+        // The other operand decides, or the result is this constant.
+        bool decides = isa<LLVM::AndOp>(user) ? !c : c;
+        Value other = user->getOperand(1 - use.getOperandNumber());
+        if (decides) {
+          work.emplace_back(user->getResult(0), c);
+        } else {
+          user->getResult(0).replaceAllUsesWith(other);
+          user->erase();
+        }
+      } else if (auto neg = dyn_cast<LLVM::XOrOp>(user);
+                 neg && matchPattern(user->getOperand(1 - use.getOperandNumber()),
+                                     m_One())) {
+        work.emplace_back(neg.getResult(), !c);
+      } else {
+        use.set(constant(c));
+      }
+    }
+  }
+}
+
+/// `loop`'s copy for the threads on one side of the split, where the
+/// guard's compare is `holds`. Stores of poison (a value no thread here
+/// defines) go; a copy left without effects goes.
+static void specialise(scf::ForOp copy, LLVM::ICmpOp cmp, bool holds) {
+  OpBuilder b = OpBuilder::atBlockBegin(copy.getBody());
+  fold(cmp.getResult(), holds, b);
+  // The compare and the logic it fed, now unused.
+  IRRewriter rewriter(copy.getContext());
+  (void)runRegionDCE(rewriter, copy.getRegion());
+  copy.getBody()->walk([](Operation *op) {
+    if (auto store = dyn_cast<LLVM::StoreOp>(op); store &&
+        isPoison(store.getValue()))
       store.erase();
   });
   bool effects = llvm::any_of(copy.getBody()->without_terminator(),
@@ -227,13 +260,11 @@ static void split(scf::ForOp loop, Guard g) {
   auto above = cast<scf::ForOp>(b.clone(*loop, aboveMap));
   below.getUpperBoundMutable().assign(at);
   above.getLowerBoundMutable().assign(at);
-  auto branchIn = [&](IRMapping &map) {
-    return cast<scf::IfOp>(map.lookup(g.branch.getOperation()));
+  auto cmpIn = [&](IRMapping &map) {
+    return cast<LLVM::ICmpOp>(map.lookup(g.cmp.getOperation()));
   };
-  Value restBelow = g.rest ? belowMap.lookupOrDefault(g.rest) : Value();
-  Value restAbove = g.rest ? aboveMap.lookupOrDefault(g.rest) : Value();
-  specialise(below, branchIn(belowMap), restBelow, g.thenBelow);
-  specialise(above, branchIn(aboveMap), restAbove, !g.thenBelow);
+  specialise(below, cmpIn(belowMap), g.holdsBelow);
+  specialise(above, cmpIn(aboveMap), !g.holdsBelow);
   if (version)
     loop->moveBefore(version.elseYield());
   else

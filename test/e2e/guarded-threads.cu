@@ -1,5 +1,6 @@
 // Branches that admit a prefix or a suffix of a block's threads (`if (i <
-// n)`, `if (i >= n) return;`, `n > i`, `i <= last`, `x < w && y < h`),
+// n)`, `if (i >= n) return;`, `n > i`, `i <= last`, `x < w && y < h`,
+// the last also inside a loop each thread runs),
 // which lingqu-split-guarded-thread-loops turns into two loops split where
 // the guard changes: every thread must still take its own side, for sizes
 // that are not multiples of the block, with results carried past a
@@ -55,6 +56,26 @@ __global__ void tile2d(int *out, int w, int h) {
     out[y * w + x] = y * 1000 + x;
 }
 
+// A tile's rows walked in each thread, the column guard inside that loop
+// and also read as a value (a transpose's shape).
+__global__ void tileRows(int *out, int w, int h) {
+  int x = blockIdx.x * blockDim.x + threadIdx.x;
+  for (int j = 0; j < 4; ++j) {
+    int y = blockIdx.y * 4 + j;
+    bool inside = x < w;
+    if (inside && y < h)
+      out[y * w + x] = (inside ? 1000 : 5000) * y + x;
+  }
+}
+
+// The guard read as a value by every thread, in and out of a loop.
+__global__ void selects(float *marks, int n, int total) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  marks[i] = i < n ? 1.5f : -2.5f;
+  for (int j = 1; j < 3; ++j)
+    marks[j * total + i] = n > i ? float(j) : -float(j);
+}
+
 // A value each thread in range loads, carried past a barrier, plus loads
 // every thread makes from one __shared__ address (k-means' centroids).
 __global__ void carried(const float *in, float *out, int n) {
@@ -93,11 +114,11 @@ int main() {
     int *iout;
     unsigned *uout;
     cudaMalloc(&in, total * sizeof(float));
-    cudaMalloc(&fout, total * sizeof(float));
+    cudaMalloc(&fout, 3 * total * sizeof(float));
     cudaMalloc(&iout, total * sizeof(int));
     cudaMalloc(&uout, total * sizeof(unsigned));
     cudaMemcpy(in, hin.data(), total * sizeof(float), cudaMemcpyHostToDevice);
-    std::vector<float> hf(total);
+    std::vector<float> hf(3 * total);
     std::vector<int> hi(total);
     std::vector<unsigned> hu(total);
 
@@ -118,6 +139,15 @@ int main() {
                cudaMemcpyDeviceToHost);
     for (int i = 0; i < total; ++i)
       expect(hu[i] == (i < n ? 1u : 2u), "bothSides", i);
+
+    selects<<<grid, block>>>(fout, n, total);
+    cudaMemcpy(hf.data(), fout, 3 * total * sizeof(float),
+               cudaMemcpyDeviceToHost);
+    for (int j = 0; j < 3; ++j)
+      for (int i = 0; i < total; ++i)
+        expect(hf[j * total + i] == (j == 0 ? (i < n ? 1.5f : -2.5f)
+                                            : (i < n ? float(j) : -float(j))),
+               "selects", j * total + i);
 
     cudaMemset(iout, 0, total * sizeof(int));
     inclusive<<<grid, block>>>(iout, n - 1);
@@ -151,6 +181,12 @@ int main() {
     for (int y = 0; y < h; ++y)
       for (int x = 0; x < w; ++x)
         expect(ho[y * w + x] == y * 1000 + x, "tile2d", y * w + x);
+    cudaMemset(out, 0xff, w * h * sizeof(int));
+    tileRows<<<dim3((w + 15) / 16, (h + 3) / 4), 16>>>(out, w, h);
+    cudaMemcpy(ho.data(), out, w * h * sizeof(int), cudaMemcpyDeviceToHost);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x)
+        expect(ho[y * w + x] == y * 1000 + x, "tileRows", y * w + x);
     cudaFree(out);
   }
 

@@ -140,28 +140,30 @@ def SplitGuardedThreadLoops : Pass<"lingqu-split-guarded-thread-loops",
   let description = [{
     `if (blockIdx.x * blockDim.x + threadIdx.x < n)` holds for a prefix of
     a block's threads; `>=` (as `if (i >= n) return;` lifts) for a suffix.
-    A thread loop (marked `simt.thread_loop`, unit step) whose body holds
-    such a branch becomes two loops: over the threads below the split,
-    with the branch replaced by the side those threads take, and over the
-    threads above it, with the other side. The threads run in the order
-    they did; the vectoriser sees loops without the branch, where it had
-    to mask each access (a load every thread makes from one `__shared__`
-    address became a masked gather).
+    A thread loop (marked `simt.thread_loop`, unit step) holding such a
+    compare, at any depth (in a loop each thread runs, and-ed with other
+    conditions), becomes two loops: over the threads below the split and
+    over those above it, each with the compare replaced by what it is
+    there. The threads run in the order they did; the vectoriser sees
+    loops without the branch, where it had to mask each access (a load
+    every thread makes from one `__shared__` address became a masked
+    gather).
 
-    The guard is `index pred bound` with `pred` one of `<`, `<=`, `>`,
+    The compare is `index pred bound` with `pred` one of `<`, `<=`, `>`,
     `>=` (signed or not, either operand order), `index` the thread index
     (extended or not) or `base + index`, and `base` and `bound` computable
-    before the loop; it may also be one side of an `llvm.and`, the other
-    side then deciding below the split. The split point is computed in
-    twice the compare's width and clamped to the loop's bounds. Where
-    `base + index` could wrap for the block's last thread the threads the
-    guard admits are not a prefix: the two loops are versioned on that
-    check (block-uniform), with the original loop where it fails.
+    before the loop. The split point is computed in twice the compare's
+    width and clamped to the loop's bounds. Where `base + index` could
+    wrap for the block's last thread the threads the compare admits are
+    not a prefix: the two loops are versioned on that check
+    (block-uniform), with the original loop where it fails.
 
-    A copy left without side effects is removed; in the copy for the
-    threads a branch excludes, stores of poison (a value those threads
-    never define, such as a branch result carried to a later barrier
-    interval) are removed with it, a refinement of the original.
+    In each copy the constant folds into what reads it: a branch becomes
+    the side it takes, a select its operand, `and`/`or`/`xor` with it
+    simplify. A copy left without side effects is removed; stores of
+    poison (a value the threads of that copy never define, such as a
+    branch result carried to a later barrier interval) are removed with
+    it, a refinement of the original.
 
     Example: `scf.for %tx = %c0 to %n step %c1 { %i = llvm.add %b, %tx;
     %c = llvm.icmp "slt" %i, %len; scf.if %c {...} } {simt.thread_loop}`

@@ -162,6 +162,54 @@ llvm.func @conjunction(%out: !llvm.ptr, %slot: !llvm.ptr, %base: i32, %w: i32, %
 
 // -----
 
+// The guard may sit deeper: in a loop each thread runs (a tile's rows),
+// and-ed with a compare on that loop's index, and read by a select. Below
+// the split the select takes its true side and the row compare alone
+// decides the branch; above it the branch's `else` side runs, and the
+// select's false side.
+// CHECK-LABEL: llvm.func @nested
+// CHECK:         scf.if
+// CHECK-NEXT:      scf.for %[[TX:.*]] = %{{.*}} to %[[SPLIT:.*]] step
+// CHECK-NOT:         llvm.select
+// CHECK:             scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step %{{.*}} : i32 {
+// CHECK:               %[[ROW:.*]] = llvm.icmp "slt" %{{.*}}, %{{.*}} : i32
+// CHECK-NEXT:          scf.if %[[ROW]] {
+// CHECK:                 llvm.store %[[ONE:.*]], %{{.*}} : i32, !llvm.ptr
+// CHECK:           } {simt.thread_loop}
+// CHECK-NEXT:      scf.for %{{.*}} = %[[SPLIT]] to
+// CHECK-NOT:         llvm.select
+// CHECK-NOT:         llvm.icmp
+// CHECK:             llvm.store %[[TWO:.*]], %{{.*}} : i32, !llvm.ptr
+// CHECK:           } {simt.thread_loop}
+// CHECK-NEXT:    } else {
+llvm.func @nested(%out: !llvm.ptr, %base: i32, %w: i32, %y: i32, %h: i32, %bdim: i32) {
+  %c0 = llvm.mlir.constant(0 : i32) : i32
+  %c1 = llvm.mlir.constant(1 : i32) : i32
+  %c4 = llvm.mlir.constant(4 : i32) : i32
+  %one = llvm.mlir.constant(1 : i32) : i32
+  %two = llvm.mlir.constant(2 : i32) : i32
+  scf.for %tx = %c0 to %bdim step %c1 : i32 {
+    %x = llvm.add %base, %tx : i32
+    %p = llvm.getelementptr %out[%x] : (!llvm.ptr, i32) -> !llvm.ptr, i32
+    scf.for %j = %c0 to %c4 step %c1 : i32 {
+      %xin = llvm.icmp "slt" %x, %w : i32
+      %row = llvm.add %y, %j : i32
+      %yin = llvm.icmp "slt" %row, %h : i32
+      %in = llvm.and %xin, %yin : i1
+      scf.if %in {
+        %v = llvm.select %xin, %one, %two : i1, i32
+        llvm.store %v, %p : i32, !llvm.ptr
+      } else {
+        %v = llvm.select %xin, %one, %two : i1, i32
+        llvm.store %v, %p : i32, !llvm.ptr
+      }
+    }
+  } {simt.thread_loop}
+  llvm.return
+}
+
+// -----
+
 // Left alone: a bound that a thread loads (not known before the loop), a
 // guard on something other than the thread index, a thread loop that does
 // not step by one, and a loop that is not a thread loop.
