@@ -202,7 +202,7 @@ static void fold(Value cond, bool value, OpBuilder &b) {
 /// `loop`'s copy for the threads on one side of the split, where the
 /// guard's compare is `holds`. Stores of poison (a value no thread here
 /// defines) go; a copy left without effects goes.
-static scf::ForOp specialise(scf::ForOp copy, LLVM::ICmpOp cmp, bool holds) {
+static void specialise(scf::ForOp copy, LLVM::ICmpOp cmp, bool holds) {
   OpBuilder b = OpBuilder::atBlockBegin(copy.getBody());
   fold(cmp.getResult(), holds, b);
   // The compare and the logic it fed, now unused.
@@ -217,14 +217,11 @@ static scf::ForOp specialise(scf::ForOp copy, LLVM::ICmpOp cmp, bool holds) {
                               [](Operation &op) {
                                 return !isMemoryEffectFree(&op);
                               });
-  if (effects)
-    return copy;
-  copy.erase();
-  return nullptr;
+  if (!effects)
+    copy.erase();
 }
 
-/// Splits `loop` at `g`'s split point; returns the copies that remain.
-static SmallVector<scf::ForOp, 2> split(scf::ForOp loop, Guard g) {
+static void split(scf::ForOp loop, Guard g) {
   Location loc = loop.getLoc();
   OpBuilder b(loop);
   Type cmpType = g.bound.getType();
@@ -266,37 +263,22 @@ static SmallVector<scf::ForOp, 2> split(scf::ForOp loop, Guard g) {
   auto cmpIn = [&](IRMapping &map) {
     return cast<LLVM::ICmpOp>(map.lookup(g.cmp.getOperation()));
   };
-  SmallVector<scf::ForOp, 2> copies;
-  for (scf::ForOp copy :
-       {specialise(below, cmpIn(belowMap), g.holdsBelow),
-        specialise(above, cmpIn(aboveMap), !g.holdsBelow)})
-    if (copy)
-      copies.push_back(copy);
+  specialise(below, cmpIn(belowMap), g.holdsBelow);
+  specialise(above, cmpIn(aboveMap), !g.holdsBelow);
   if (version)
     loop->moveBefore(version.elseYield());
   else
     loop.erase();
-  return copies;
 }
 
-/// How many guards of one thread loop are split: `x < 1 || x >= n - 1`
-/// (a stencil's interior) takes two.
-constexpr int kMaxSplits = 3;
-
 void SplitGuardedThreadLoopsPass::runOnOperation() {
-  SmallVector<std::pair<scf::ForOp, int>> work;
+  SmallVector<std::pair<scf::ForOp, Guard>> found;
   getOperation()->walk([&](scf::ForOp loop) {
-    if (loop->hasAttr(lingqu::simt::SIMTDialect::getThreadLoopAttrName()))
-      work.emplace_back(loop, 0);
+    if (!loop->hasAttr(lingqu::simt::SIMTDialect::getThreadLoopAttrName()))
+      return;
+    if (std::optional<Guard> g = matchGuard(loop))
+      found.emplace_back(loop, *g);
   });
-  // Each copy may hold the loop's next guard.
-  while (!work.empty()) {
-    auto [loop, depth] = work.pop_back_val();
-    std::optional<Guard> g = matchGuard(loop);
-    if (!g)
-      continue;
-    for (scf::ForOp copy : split(loop, *g))
-      if (depth + 1 < kMaxSplits)
-        work.emplace_back(copy, depth + 1);
-  }
+  for (auto &[loop, g] : found)
+    split(loop, g);
 }

@@ -68,14 +68,6 @@ __global__ void tileRows(int *out, int w, int h) {
   }
 }
 
-// An interior: two guards on the same index, each split in turn.
-__global__ void interior(int *out, int n) {
-  int x = blockIdx.x * blockDim.x + threadIdx.x;
-  if (x < 1 || x >= n - 1)
-    return;
-  out[x] = x;
-}
-
 // The guard read as a value by every thread, in and out of a loop.
 __global__ void selects(float *marks, int n, int total) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
@@ -156,12 +148,6 @@ int main() {
         expect(hf[j * total + i] == (j == 0 ? (i < n ? 1.5f : -2.5f)
                                             : (i < n ? float(j) : -float(j))),
                "selects", j * total + i);
-
-    cudaMemset(iout, 0, total * sizeof(int));
-    interior<<<grid, block>>>(iout, n);
-    cudaMemcpy(hi.data(), iout, total * sizeof(int), cudaMemcpyDeviceToHost);
-    for (int i = 0; i < total; ++i)
-      expect(hi[i] == (i >= 1 && i < n - 1 ? i : 0), "interior", i);
 
     cudaMemset(iout, 0, total * sizeof(int));
     inclusive<<<grid, block>>>(iout, n - 1);

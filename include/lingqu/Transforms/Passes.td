@@ -158,10 +158,6 @@ def SplitGuardedThreadLoops : Pass<"lingqu-split-guarded-thread-loops",
     not a prefix: the two loops are versioned on that check
     (block-uniform), with the original loop where it fails.
 
-    Each copy may hold a further such compare (`x < 1 || x >= n - 1`, a
-    stencil's interior), which splits it in turn, up to three splits of
-    one thread loop.
-
     In each copy the constant folds into what reads it: a branch becomes
     the side it takes, a select its operand, `and`/`or`/`xor` with it
     simplify. A copy left without side effects is removed; stores of

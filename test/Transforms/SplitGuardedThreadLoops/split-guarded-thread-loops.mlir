@@ -210,39 +210,6 @@ llvm.func @nested(%out: !llvm.ptr, %base: i32, %w: i32, %y: i32, %h: i32, %bdim:
 
 // -----
 
-// `if (x < 1 || x >= n - 1) return;`: the first guard splits the loop,
-// the threads from 1 on still hold the second, which splits their loop in
-// turn. What remains is the interior's loop, without a compare; the
-// versions where an index could wrap keep the compares they reach.
-// CHECK-LABEL: llvm.func @interior
-// CHECK:         scf.if
-// CHECK:           scf.if
-// CHECK-NEXT:        scf.for %{{.*}} = %{{.*}} to %{{.*}} step
-// CHECK-NOT:           llvm.icmp
-// CHECK:               llvm.store
-// CHECK-NEXT:        } {simt.thread_loop}
-// CHECK-NEXT:      } else {
-llvm.func @interior(%out: !llvm.ptr, %base: i32, %n: i32, %bdim: i32) {
-  %c0 = llvm.mlir.constant(0 : i32) : i32
-  %c1 = llvm.mlir.constant(1 : i32) : i32
-  %zero = llvm.mlir.constant(0.0 : f32) : f32
-  %last = llvm.sub %n, %c1 : i32
-  scf.for %tx = %c0 to %bdim step %c1 : i32 {
-    %x = llvm.add %base, %tx : i32
-    %low = llvm.icmp "slt" %x, %c1 : i32
-    %high = llvm.icmp "sge" %x, %last : i32
-    %edge = llvm.or %low, %high : i1
-    scf.if %edge {
-    } else {
-      %p = llvm.getelementptr %out[%x] : (!llvm.ptr, i32) -> !llvm.ptr, f32
-      llvm.store %zero, %p : f32, !llvm.ptr
-    }
-  } {simt.thread_loop}
-  llvm.return
-}
-
-// -----
-
 // Left alone: a bound that a thread loads (not known before the loop), a
 // guard on something other than the thread index, a thread loop that does
 // not step by one, and a loop that is not a thread loop.
