@@ -17,7 +17,11 @@ bool lingqu::isHoistable(Value v, Operation *op) {
   if (isDefinedOutside(v, op))
     return true;
   Operation *def = v.getDefiningOp();
+  // A division may trap where the loop (or the branch in it) would not
+  // have run it; MLIR counts llvm.urem and llvm.srem as pure.
   return def && def->getNumRegions() == 0 && isPure(def) &&
+         isSpeculatable(def) &&
+         !isa<LLVM::UDivOp, LLVM::SDivOp, LLVM::URemOp, LLVM::SRemOp>(def) &&
          llvm::all_of(def->getOperands(),
                       [&](Value o) { return isHoistable(o, op); });
 }

@@ -18,7 +18,7 @@ namespace lingqu {
 bool isDefinedOutside(mlir::Value v, mlir::Operation *op);
 
 /// Whether `v` can be computed before `op`: defined outside it, or by pure
-/// region-free ops in it from such values.
+/// region-free ops in it from such values (not divisions, which may trap).
 bool isHoistable(mlir::Value v, mlir::Operation *op);
 
 /// `v` computed at `b`, before `op` (see isHoistable); `map` remembers the

@@ -212,12 +212,14 @@ llvm.func @nested(%out: !llvm.ptr, %base: i32, %w: i32, %y: i32, %h: i32, %bdim:
 
 // Left alone: a bound that a thread loads (not known before the loop), a
 // guard on something other than the thread index, a thread loop that does
-// not step by one, and a loop that is not a thread loop.
+// not step by one, a loop that is not a thread loop, and a bound divided
+// under a branch (a remainder: computing it before the loop could divide
+// by zero).
 // CHECK-LABEL: llvm.func @left_alone
 // CHECK-NOT:     llvm.trunc
-// CHECK-COUNT-4: scf.if
+// CHECK-COUNT-6: scf.if
 // CHECK-NOT:     llvm.trunc
-llvm.func @left_alone(%out: !llvm.ptr, %n: i32, %m: i32, %bdim: i32) {
+llvm.func @left_alone(%out: !llvm.ptr, %n: i32, %m: i32, %bdim: i32, %d: i32) {
   %c0 = llvm.mlir.constant(0 : i32) : i32
   %c1 = llvm.mlir.constant(1 : i32) : i32
   %c2 = llvm.mlir.constant(2 : i32) : i32
@@ -252,5 +254,16 @@ llvm.func @left_alone(%out: !llvm.ptr, %n: i32, %m: i32, %bdim: i32) {
       llvm.store %zero, %p : f32, !llvm.ptr
     }
   }
+  %nonzero = llvm.icmp "ne" %d, %c0 : i32
+  scf.for %tx = %c0 to %bdim step %c1 : i32 {
+    scf.if %nonzero {
+      %q = llvm.srem %n, %d : i32
+      %in = llvm.icmp "slt" %tx, %q : i32
+      scf.if %in {
+        %p = llvm.getelementptr %out[%tx] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+        llvm.store %zero, %p : f32, !llvm.ptr
+      }
+    }
+  } {simt.thread_loop}
   llvm.return
 }
