@@ -23,8 +23,8 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
-#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/RegionUtils.h"
 
 namespace lingqu {
@@ -155,48 +155,58 @@ static void inlineSide(scf::IfOp branch, bool thenSide) {
   branch.erase();
 }
 
-/// Replaces `cond` by the constant `value` where that decides something:
-/// a branch (its side inlined), a select, a conjunction or disjunction, a
-/// negation; other uses get the constant.
-static void fold(Value cond, bool value, OpBuilder &b) {
-  SmallVector<std::pair<Value, bool>> work = {{cond, value}};
-  Value constants[2] = {nullptr, nullptr};
-  auto constant = [&](bool v) {
-    if (!constants[v])
-      constants[v] = LLVM::ConstantOp::create(b, cond.getLoc(), b.getI1Type(),
-                                              b.getBoolAttr(v));
-    return constants[v];
-  };
-  while (!work.empty()) {
-    auto [v, c] = work.pop_back_val();
-    for (OpOperand &use : llvm::make_early_inc_range(v.getUses())) {
-      Operation *user = use.getOwner();
-      if (auto branch = dyn_cast<scf::IfOp>(user)) {
-        inlineSide(branch, c);
-      } else if (auto select = dyn_cast<LLVM::SelectOp>(user);
-                 select && use.getOperandNumber() == 0) {
-        select.replaceAllUsesWith(c ? select.getTrueValue()
-                                    : select.getFalseValue());
-        select.erase();
-      } else if (isa<LLVM::AndOp, LLVM::OrOp>(user)) {
-        // The other operand decides, or the result is this constant.
-        bool decides = isa<LLVM::AndOp>(user) ? !c : c;
-        Value other = user->getOperand(1 - use.getOperandNumber());
-        if (decides) {
-          work.emplace_back(user->getResult(0), c);
-        } else {
-          user->getResult(0).replaceAllUsesWith(other);
-          user->erase();
-        }
-      } else if (auto neg = dyn_cast<LLVM::XOrOp>(user);
-                 neg && matchPattern(user->getOperand(1 - use.getOperandNumber()),
-                                     m_One())) {
-        work.emplace_back(neg.getResult(), !c);
-      } else {
-        use.set(constant(c));
+static std::optional<bool> constantBool(Value v) {
+  APInt value;
+  if (!v.getType().isInteger(1) || !matchPattern(v, m_ConstantInt(&value)))
+    return std::nullopt;
+  return value.getBoolValue();
+}
+
+/// Simplifies one op of `root` that reads a constant condition: a branch
+/// becomes the side it takes, a select its operand, `and`/`or`/`xor` what
+/// the constant leaves of them. Returns whether it found one.
+static bool simplifyOne(Operation *root, OpBuilder &b) {
+  WalkResult result = root->walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (auto branch = dyn_cast<scf::IfOp>(op)) {
+      if (std::optional<bool> c = constantBool(branch.getCondition())) {
+        inlineSide(branch, *c);
+        return WalkResult::interrupt();
       }
+    } else if (auto select = dyn_cast<LLVM::SelectOp>(op)) {
+      if (std::optional<bool> c = constantBool(select.getCondition())) {
+        select.replaceAllUsesWith(*c ? select.getTrueValue()
+                                     : select.getFalseValue());
+        select.erase();
+        return WalkResult::interrupt();
+      }
+    } else if (isa<LLVM::AndOp, LLVM::OrOp, LLVM::XOrOp>(op)) {
+      Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+      std::optional<bool> cl = constantBool(lhs), cr = constantBool(rhs);
+      if (!cl && !cr)
+        return WalkResult::advance();
+      Value result;
+      if (cl && cr) {
+        bool v = isa<LLVM::AndOp>(op)  ? *cl && *cr
+                 : isa<LLVM::OrOp>(op) ? *cl || *cr
+                                       : *cl != *cr;
+        b.setInsertionPoint(op);
+        result = LLVM::ConstantOp::create(b, op->getLoc(), b.getI1Type(),
+                                          b.getBoolAttr(v));
+      } else if (!isa<LLVM::XOrOp>(op)) {
+        // `x and true` is x, `x and false` false; `or` the other way.
+        bool c = cl ? *cl : *cr;
+        Value constant = cl ? lhs : rhs, other = cl ? rhs : lhs;
+        result = c == isa<LLVM::AndOp>(op) ? other : constant;
+      } else {
+        return WalkResult::advance();
+      }
+      op->getResult(0).replaceAllUsesWith(result);
+      op->erase();
+      return WalkResult::interrupt();
     }
-  }
+    return WalkResult::advance();
+  });
+  return result.wasInterrupted();
 }
 
 /// `loop`'s copy for the threads on one side of the split, where the
@@ -204,7 +214,11 @@ static void fold(Value cond, bool value, OpBuilder &b) {
 /// defines) go; a copy left without effects goes.
 static void specialise(scf::ForOp copy, LLVM::ICmpOp cmp, bool holds) {
   OpBuilder b = OpBuilder::atBlockBegin(copy.getBody());
-  fold(cmp.getResult(), holds, b);
+  cmp.getResult().replaceAllUsesWith(LLVM::ConstantOp::create(
+      b, cmp.getLoc(), b.getI1Type(), b.getBoolAttr(holds)));
+  // One rewrite at a time: inlining a branch erases its other side.
+  while (simplifyOne(copy, b))
+    ;
   // The compare and the logic it fed, now unused.
   IRRewriter rewriter(copy.getContext());
   (void)runRegionDCE(rewriter, copy.getRegion());

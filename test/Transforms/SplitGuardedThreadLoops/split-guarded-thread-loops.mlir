@@ -210,6 +210,44 @@ llvm.func @nested(%out: !llvm.ptr, %base: i32, %w: i32, %y: i32, %h: i32, %bdim:
 
 // -----
 
+// The compare is also read inside the side of its branch that a copy
+// drops (and negated in the other side): folding goes one use at a time,
+// so erasing that side loses nothing it still had to visit.
+// CHECK-LABEL: llvm.func @used_in_dropped_side
+// CHECK:         scf.for %{{.*}} = %{{.*}} to %[[SPLIT:.*]] step
+// CHECK-NOT:       scf.if
+// CHECK:           llvm.store %[[ONE:.*]], %{{.*}} : f32, !llvm.ptr
+// CHECK:         } {simt.thread_loop}
+// CHECK-NEXT:    scf.for %{{.*}} = %[[SPLIT]] to
+// CHECK-NOT:       scf.if
+// CHECK:           llvm.store %[[FOUR:.*]], %{{.*}} : f32, !llvm.ptr
+// CHECK:         } {simt.thread_loop}
+llvm.func @used_in_dropped_side(%out: !llvm.ptr, %n: i32, %bdim: i32) {
+  %c0 = llvm.mlir.constant(0 : i32) : i32
+  %c1 = llvm.mlir.constant(1 : i32) : i32
+  %true = llvm.mlir.constant(true) : i1
+  %one = llvm.mlir.constant(1.0 : f32) : f32
+  %two = llvm.mlir.constant(2.0 : f32) : f32
+  %three = llvm.mlir.constant(3.0 : f32) : f32
+  %four = llvm.mlir.constant(4.0 : f32) : f32
+  scf.for %tx = %c0 to %bdim step %c1 : i32 {
+    %p = llvm.getelementptr %out[%tx] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+    %in = llvm.icmp "slt" %tx, %n : i32
+    %v = scf.if %in -> f32 {
+      %a = llvm.select %in, %one, %two : i1, f32
+      scf.yield %a : f32
+    } else {
+      %out_of_range = llvm.xor %in, %true : i1
+      %b = llvm.select %out_of_range, %four, %three : i1, f32
+      scf.yield %b : f32
+    }
+    llvm.store %v, %p : f32, !llvm.ptr
+  } {simt.thread_loop}
+  llvm.return
+}
+
+// -----
+
 // Left alone: a bound that a thread loads (not known before the loop), a
 // guard on something other than the thread index, a thread loop that does
 // not step by one, a loop that is not a thread loop, and a bound divided
