@@ -25,6 +25,7 @@ void lingqu::buildSIMTToCPUPipeline(mlir::OpPassManager &pm) {
   pm.addPass(createLowerSharedAtomics());
   pm.addPass(createConvertSIMTToCPU());
   pm.addPass(createSplitGuardedThreadLoops());
+  pm.addPass(createPrefetchStridedLoads());
   pm.addPass(createVectorizeThreadLoops());
   pm.addPass(createEraseAddressSpaces());
   pm.addPass(createBindDeviceLibcalls());

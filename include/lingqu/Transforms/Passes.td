@@ -176,6 +176,44 @@ def SplitGuardedThreadLoops : Pass<"lingqu-split-guarded-thread-loops",
   ];
 }
 
+def PrefetchStridedLoads : Pass<"lingqu-prefetch-strided-loads",
+                                "mlir::ModuleOp"> {
+  let summary = "Prefetch the runs a block-level loop's later iterations "
+                "load";
+  let description = [{
+    A grid-stride loop (`i += gridDim.x * blockDim.x`) becomes, on the CPU,
+    a block-level loop whose iterations each have the block's threads load
+    one contiguous run (`base[i + tx]`, a kilobyte for 256 floats) and then
+    jump by the grid's whole stride. Runs that short, a page or more apart,
+    are too short for the hardware prefetchers, which follow a stream for a
+    while before they run ahead of it: every run starts with misses.
+
+    Before each thread loop (marked `simt.thread_loop`) whose enclosing
+    block-level loop (an `scf.for`, or an `scf.while` that adds a
+    loop-invariant step to one of its values) has the thread loop load
+    `base[offset + tx]`, with `base` and `offset` computed before the
+    thread loop and `offset` changing with the block loop's value through
+    integer arithmetic, this pass inserts a loop that prefetches (for
+    reading, into every cache level) the same run `distance` iterations of
+    the block loop later, one address per 64-byte line. The later
+    offsets are computed without wrap flags and the addresses without
+    `inbounds`: past the array's end a prefetch does nothing.
+
+    Example: `scf.while (%i = ...) {...} do { ^bb0(%i): scf.for %tx = %c0
+    to %n step %c1 { %j = llvm.add %i, %tx; %p = llvm.getelementptr
+    %a[%j]; llvm.load %p } {simt.thread_loop}; scf.yield (%i + %s) }`
+    gains, before the thread loop, `scf.for %t = %c0 to %n step %c16 {
+    llvm.intr.prefetch %a[%i + 2 * %s + %t] }` (for 4-byte elements).
+  }];
+  let options = [
+    Option<"distance", "distance", "int64_t", /*default=*/"2",
+           "How many iterations of the block loop ahead to prefetch">
+  ];
+  let dependentDialects = [
+    "mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"
+  ];
+}
+
 def VectorizeThreadLoops : Pass<"lingqu-vectorize-thread-loops",
                                 "mlir::ModuleOp"> {
   let summary = "Annotate thread loops for LLVM's loop vectoriser";
