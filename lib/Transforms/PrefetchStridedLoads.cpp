@@ -153,8 +153,11 @@ static std::optional<Stream> matchStream(LLVM::LoadOp load,
 }
 
 /// Whether `v`, computed in `loop`, depends on `iv` through integer
-/// arithmetic only (which can be recomputed for a later iteration).
-static bool dependsOn(Value v, Value iv, Operation *loop, bool &depends) {
+/// arithmetic only (which can be recomputed for a later iteration), at
+/// most `depth` ops deep (address arithmetic is shallow; the walk does not
+/// remember what it has seen).
+static bool dependsOn(Value v, Value iv, Operation *loop, bool &depends,
+                      unsigned depth = 12) {
   if (v == iv) {
     depends = true;
     return true;
@@ -164,12 +167,13 @@ static bool dependsOn(Value v, Value iv, Operation *loop, bool &depends) {
   Operation *def = v.getDefiningOp();
   if (!def) // another of the loop's values: taken as it is now
     return true;
-  if (!isa<LLVM::AddOp, LLVM::SubOp, LLVM::MulOp, LLVM::ShlOp, LLVM::ZExtOp,
+  if (depth == 0 ||
+      !isa<LLVM::AddOp, LLVM::SubOp, LLVM::MulOp, LLVM::ShlOp, LLVM::ZExtOp,
            LLVM::SExtOp, LLVM::TruncOp, LLVM::AndOp, LLVM::OrOp,
            LLVM::ConstantOp>(def))
     return false;
   return llvm::all_of(def->getOperands(), [&](Value o) {
-    return dependsOn(o, iv, loop, depends);
+    return dependsOn(o, iv, loop, depends, depth - 1);
   });
 }
 

@@ -133,8 +133,10 @@ llvm.func @narrow(%v: !llvm.ptr, %n: i32, %start: i32, %stride: i32,
 
 // Nothing to prefetch: a run that stays where it is (the offset does not
 // change with the block loop), a volatile load, a base that moves with the
-// loop (a GEP of it) and an offset through a load (a later iteration's is
-// not known), and a thread loop with no block loop around it.
+// loop (a GEP of it), an offset through a load (a later iteration's is
+// not known), an offset more than 12 ops from the loop's index (the walk
+// that looks for it is bounded), and a thread loop with no block loop
+// around it.
 // CHECK-LABEL: llvm.func @unchanged
 // CHECK-NOT:     llvm.intr.prefetch
 // CHECK:         llvm.return
@@ -146,7 +148,23 @@ llvm.func @unchanged(%in: !llvm.ptr, %offs: !llvm.ptr, %lo: i32, %hi: i32,
     %moved = llvm.getelementptr %in[%k] : (!llvm.ptr, i32) -> !llvm.ptr, f32
     %po = llvm.getelementptr %offs[%k] : (!llvm.ptr, i32) -> !llvm.ptr, i32
     %o = llvm.load %po : !llvm.ptr -> i32
+    %d1 = llvm.add %k, %c1 : i32
+    %d2 = llvm.add %d1, %c1 : i32
+    %d3 = llvm.add %d2, %c1 : i32
+    %d4 = llvm.add %d3, %c1 : i32
+    %d5 = llvm.add %d4, %c1 : i32
+    %d6 = llvm.add %d5, %c1 : i32
+    %d7 = llvm.add %d6, %c1 : i32
+    %d8 = llvm.add %d7, %c1 : i32
+    %d9 = llvm.add %d8, %c1 : i32
+    %d10 = llvm.add %d9, %c1 : i32
+    %d11 = llvm.add %d10, %c1 : i32
+    %d12 = llvm.add %d11, %c1 : i32
+    %d13 = llvm.add %d12, %c1 : i32
     scf.for %tx = %c0 to %bdim step %c1 : i32 {
+      %jd = llvm.add %d13, %tx : i32
+      %pd = llvm.getelementptr %in[%jd] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+      %vd = llvm.load %pd : !llvm.ptr -> f32
       %j = llvm.add %base, %tx : i32
       %p = llvm.getelementptr %in[%j] : (!llvm.ptr, i32) -> !llvm.ptr, f32
       %v = llvm.load %p : !llvm.ptr -> f32
