@@ -46,14 +46,21 @@ struct Induction {
 /// How a narrower integer became a wider one.
 enum class Extension { None, Zero, Sign };
 
-/// A load of `base[ext(offset + ext(tx))]` in a thread loop over tx.
+/// One step on the way from tx to a load's index: an extension to `type`,
+/// or (`ext` None) the addition of `term`, computable before the loop.
+struct Step {
+  Extension ext;
+  Type type;
+  Value term;
+};
+
+/// A load of `base[index]` in a thread loop over tx, the index tx with
+/// `steps` applied in order (`(a + ext(b + tx))` is tx, + b, ext, + a).
 struct Stream {
   Value base;
   Type element;
-  Value offset;
-  Extension txExt;    // tx to the offset's type
-  Extension indexExt; // the sum to the GEP index's type
-  Type indexType;
+  Value index;
+  SmallVector<Step> steps;
 };
 } // namespace
 
@@ -66,14 +73,11 @@ static bool isThreadLoop(Operation *op) {
 }
 
 /// `loop`'s induction value and step, where the step is known before the
-/// loop: an `scf.for`, or an `scf.while` that forwards its arguments to
-/// its body unchanged and yields one of them plus a loop-invariant value.
+/// loop: an `scf.while` that forwards its arguments to its body unchanged
+/// and yields one of them plus a loop-invariant value. (Lifted loops are
+/// all in while form; the `scf.for` loops around a thread loop are the
+/// block's y and z dimensions, whose next iterations are other threads.)
 static void addInductions(Operation *loop, SmallVectorImpl<Induction> &result) {
-  if (auto forOp = dyn_cast<scf::ForOp>(loop)) {
-    if (isa<IntegerType>(forOp.getInductionVar().getType()))
-      result.push_back({loop, forOp.getInductionVar(), forOp.getStep()});
-    return;
-  }
   auto whileOp = dyn_cast<scf::WhileOp>(loop);
   if (!whileOp)
     return;
@@ -121,9 +125,39 @@ static Value extend(OpBuilder &b, Location loc, Value v, Type to,
   llvm_unreachable("extension");
 }
 
-/// Matches `load` as a load of `base[offset + tx]` (either order, either
-/// possibly extended) with base and offset defined before `loop`, the
-/// thread loop over tx.
+/// Whether `v` is tx plus terms computable before `loop`, through
+/// additions and extensions; appends the steps from tx to `v`.
+static bool matchIndex(Value v, Value tx, scf::ForOp loop,
+                       SmallVectorImpl<Step> &steps) {
+  if (v == tx)
+    return true;
+  Extension ext;
+  Value narrow = peel(v, ext);
+  if (ext != Extension::None) {
+    if (!matchIndex(narrow, tx, loop, steps))
+      return false;
+    steps.push_back({ext, v.getType(), Value()});
+    return true;
+  }
+  auto add = v.getDefiningOp<LLVM::AddOp>();
+  if (!add)
+    return false;
+  for (auto [side, term] : {std::pair(add.getLhs(), add.getRhs()),
+                            std::pair(add.getRhs(), add.getLhs())}) {
+    size_t mark = steps.size();
+    if (lingqu::isHoistable(term, loop) &&
+        matchIndex(side, tx, loop, steps)) {
+      steps.push_back({Extension::None, v.getType(), term});
+      return true;
+    }
+    steps.resize(mark);
+  }
+  return false;
+}
+
+/// Matches `load` as a load of `base[index]` with the index tx plus terms
+/// known before `loop`, the thread loop over tx (consecutive threads read
+/// consecutive elements).
 static std::optional<Stream> matchStream(LLVM::LoadOp load,
                                          scf::ForOp loop) {
   if (load.getVolatile_())
@@ -132,22 +166,16 @@ static std::optional<Stream> matchStream(LLVM::LoadOp load,
   if (!gep || gep.getIndices().size() != 1)
     return std::nullopt;
   auto index = dyn_cast<Value>(gep.getIndices()[0]);
-  if (!index)
+  if (!index || !lingqu::isDefinedOutside(gep.getBase(), loop))
     return std::nullopt;
-  Stream s{gep.getBase(), gep.getElemType(), Value(), Extension::None,
-           Extension::None, index.getType()};
-  auto add = peel(index, s.indexExt).getDefiningOp<LLVM::AddOp>();
-  if (!add)
+  // Per-thread slots and local arrays are the block's own, in cache.
+  Value root = gep.getBase();
+  while (auto inner = root.getDefiningOp<LLVM::GEPOp>())
+    root = inner.getBase();
+  if (root.getDefiningOp<LLVM::AllocaOp>())
     return std::nullopt;
-  Value tx = loop.getInductionVar();
-  if (peel(add.getRhs(), s.txExt) == tx)
-    s.offset = add.getLhs();
-  else if (peel(add.getLhs(), s.txExt) == tx)
-    s.offset = add.getRhs();
-  else
-    return std::nullopt;
-  if (!lingqu::isDefinedOutside(s.offset, loop) ||
-      !lingqu::isDefinedOutside(s.base, loop))
+  Stream s{gep.getBase(), gep.getElemType(), index, {}};
+  if (!matchIndex(index, loop.getInductionVar(), loop, s.steps))
     return std::nullopt;
   return s;
 }
@@ -208,16 +236,18 @@ static void prefetchAhead(scf::ForOp thread, ArrayRef<Induction> ivs,
   SmallVector<std::pair<Stream, Induction>> streams;
   thread.getBody()->walk([&](LLVM::LoadOp load) {
     std::optional<Stream> s = matchStream(load, thread);
-    if (!s || !seen.insert({s->base, s->offset, s->element}).second)
+    if (!s || !seen.insert({s->base, s->index, s->element}).second)
       return;
-    // A base that changes with the block loop is not a stream.
+    // The terms change with the block loop (one at least), the base not.
     for (const Induction &ind : ivs) {
-      bool baseDepends = false, offsetDepends = false;
-      if (!dependsOn(s->base, ind.iv, ind.loop, baseDepends) ||
-          baseDepends ||
-          !dependsOn(s->offset, ind.iv, ind.loop, offsetDepends))
+      bool baseDepends = false, termsDepend = false;
+      if (!dependsOn(s->base, ind.iv, ind.loop, baseDepends) || baseDepends)
         continue;
-      if (offsetDepends) {
+      bool computable = llvm::all_of(s->steps, [&](const Step &step) {
+        return !step.term ||
+               dependsOn(step.term, ind.iv, ind.loop, termsDepend);
+      });
+      if (computable && termsDepend) {
         streams.push_back({*s, ind});
         return;
       }
@@ -227,27 +257,36 @@ static void prefetchAhead(scf::ForOp thread, ArrayRef<Induction> ivs,
     return;
   OpBuilder b(thread);
   Location loc = thread.getLoc();
+  Type txType = thread.getInductionVar().getType();
+  IRMapping hoisted;
   for (auto &[s, ind] : streams) {
-    IRMapping map;
     Type ivType = ind.iv.getType();
     Value d = LLVM::ConstantOp::create(b, loc, ivType,
                                        b.getIntegerAttr(ivType, distance));
     Value ahead = LLVM::AddOp::create(
         b, loc, ind.iv, LLVM::MulOp::create(b, loc, ind.step, d));
-    map.map(ind.iv, ahead);
-    Value offset = recompute(b, s.offset, ind.loop, map);
+    IRMapping later;
+    later.map(ind.iv, ahead);
+    // Each term before the thread loop, then as it will be `distance`
+    // iterations on.
+    SmallVector<Value> terms;
+    for (const Step &step : s.steps)
+      terms.push_back(step.term ? recompute(b,
+                                            lingqu::hoist(b, step.term,
+                                                          thread, hoisted),
+                                            ind.loop, later)
+                                : Value());
     int64_t bytes = std::max<int64_t>(1, layout.getTypeSize(s.element));
     int64_t perLine = std::max<int64_t>(1, kLineBytes / bytes);
-    Type txType = thread.getInductionVar().getType();
-    Type offsetType = offset.getType();
     Value lineStep = LLVM::ConstantOp::create(
         b, loc, txType, b.getIntegerAttr(txType, perLine));
     scf::ForOp lines = scf::ForOp::create(b, loc, thread.getLowerBound(),
                                           thread.getUpperBound(), lineStep);
     OpBuilder inner = OpBuilder::atBlockBegin(lines.getBody());
-    Value t = extend(inner, loc, lines.getInductionVar(), offsetType, s.txExt);
-    Value index = extend(inner, loc, LLVM::AddOp::create(inner, loc, offset, t),
-                         s.indexType, s.indexExt);
+    Value index = lines.getInductionVar();
+    for (auto [step, term] : llvm::zip(s.steps, terms))
+      index = term ? LLVM::AddOp::create(inner, loc, term, index).getResult()
+                   : extend(inner, loc, index, step.type, step.ext);
     // No `inbounds`: the run a few strides on may be past the array's end,
     // where a prefetch is still harmless.
     Value addr = LLVM::GEPOp::create(inner, loc, s.base.getType(), s.element,

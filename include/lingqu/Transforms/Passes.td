@@ -188,16 +188,21 @@ def PrefetchStridedLoads : Pass<"lingqu-prefetch-strided-loads",
     are too short for the hardware prefetchers, which follow a stream for a
     while before they run ahead of it: every run starts with misses.
 
-    Before each thread loop (marked `simt.thread_loop`) whose enclosing
-    block-level loop (an `scf.for`, or an `scf.while` that adds a
-    loop-invariant step to one of its values) has the thread loop load
-    `base[offset + tx]`, with `base` and `offset` computed before the
-    thread loop and `offset` changing with the block loop's value through
-    integer arithmetic, this pass inserts a loop that prefetches (for
-    reading, into every cache level) the same run `distance` iterations of
-    the block loop later, one address per 64-byte line. The later
-    offsets are computed without wrap flags and the addresses without
-    `inbounds`: past the array's end a prefetch does nothing.
+    A block-level loop is an `scf.while` around the thread loop (marked
+    `simt.thread_loop`) that adds a loop-invariant step to one of its
+    values (lifted loops are all in while form; the `scf.for` loops around
+    a thread loop are the block's y and z dimensions, never prefetched
+    for). Where the thread loop loads `base[index]`, `base` known before it
+    and not an `llvm.alloca` (per-thread slots are in cache), and `index`
+    the thread index plus terms through additions and extensions (`a +
+    ext(b + tx)`: consecutive threads, consecutive elements), the terms
+    computable before the thread loop and changing, one at least, with the
+    nearest such block loop through integer arithmetic, this pass inserts
+    before the thread loop a loop that prefetches (for reading, into every
+    cache level) the same run `distance` iterations of the block loop
+    later, one address per 64-byte line. The later terms are computed
+    without wrap flags and the addresses without `inbounds`: past the
+    array's end a prefetch does nothing.
 
     Example: `scf.while (%i = ...) {...} do { ^bb0(%i): scf.for %tx = %c0
     to %n step %c1 { %j = llvm.add %i, %tx; %p = llvm.getelementptr

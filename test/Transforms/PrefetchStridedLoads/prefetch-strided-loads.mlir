@@ -53,43 +53,60 @@ llvm.func @grid_stride(%in: !llvm.ptr, %out: !llvm.ptr, %n: i64, %start: i64,
 
 // -----
 
-// A block-level scf.for whose offset is computed from its index (k * 512,
-// signed, tx sign-extended), with the thread loop under a branch and a
-// loop over y (not a thread loop marker) in between: the offset is
-// recomputed for k + 2 * step, its `nsw` dropped; doubles are 8 a line.
+// A block-level loop over tiles (`k += step`) around the loops over y (an
+// scf.for, not a thread loop: its next iterations are other threads, never
+// prefetched for) and x; the index `k * 512 + ext(row + tx)` has tx under
+// an extension and its terms computed in the thread loop: they are
+// computed before it, the one that depends on k for k + 2 * step (its
+// `nsw` dropped), and summed in the same order. Doubles are 8 a line.
 // CHECK-LABEL: llvm.func @tiles
-// CHECK-SAME:    (%[[IN:.*]]: !llvm.ptr, %[[LO:.*]]: i32, %[[HI:.*]]: i32, %[[STEP:.*]]: i32, %[[BDIM:.*]]: i32, %[[C:.*]]: i1)
-// CHECK:         scf.for %[[K:.*]] = %[[LO]] to %[[HI]] step %[[STEP]] : i32 {
-// CHECK:           %[[BASE:.*]] = llvm.mul %[[K]], %[[W:.*]] overflow<nsw> : i32
-// CHECK:           scf.if %[[C]] {
-// CHECK:             %[[D:.*]] = llvm.mul %[[STEP]], %{{.*}} : i32
-// CHECK-NEXT:        %[[K2:.*]] = llvm.add %[[K]], %[[D]] : i32
-// CHECK-NEXT:        %[[BASE2:.*]] = llvm.mul %[[K2]], %[[W]] : i32
-// CHECK-NEXT:        %[[LINE:.*]] = llvm.mlir.constant(8 : i32) : i32
-// CHECK-NEXT:        scf.for %[[T:.*]] = %{{.*}} to %[[BDIM]] step %[[LINE]] : i32 {
-// CHECK-NEXT:          %[[J:.*]] = llvm.add %[[BASE2]], %[[T]] : i32
-// CHECK-NEXT:          %[[P:.*]] = llvm.getelementptr %[[IN]][%[[J]]] : (!llvm.ptr, i32) -> !llvm.ptr, f64
-// CHECK-NEXT:          "llvm.intr.prefetch"(%[[P]])
-llvm.func @tiles(%in: !llvm.ptr, %lo: i32, %hi: i32, %step: i32, %bdim: i32,
-                 %c: i1) {
+// CHECK-SAME:    (%[[IN:.*]]: !llvm.ptr, %[[LO:.*]]: i64, %[[HI:.*]]: i64, %[[STEP:.*]]: i64, %[[BDIM:.*]]: i32, %[[C:.*]]: i1, %[[ROW:.*]]: i32)
+// CHECK:         ^bb0(%[[K:.*]]: i64):
+// CHECK:           scf.for %[[TY:.*]] = {{.*}} : i32 {
+// CHECK:             scf.if %[[C]] {
+// CHECK-NEXT:          %[[D:.*]] = llvm.mlir.constant(2 : i64) : i64
+// CHECK-NEXT:          %[[DS:.*]] = llvm.mul %[[STEP]], %[[D]] : i64
+// CHECK-NEXT:          %[[K2:.*]] = llvm.add %[[K]], %[[DS]] : i64
+// CHECK-NEXT:          llvm.mul %[[K]], %[[W:.*]] overflow<nsw> : i64
+// CHECK-NEXT:          %[[BASE2:.*]] = llvm.mul %[[K2]], %[[W]] : i64
+// CHECK-NEXT:          %[[LINE:.*]] = llvm.mlir.constant(8 : i32) : i32
+// CHECK-NEXT:          scf.for %[[T:.*]] = %{{.*}} to %[[BDIM]] step %[[LINE]] : i32 {
+// CHECK-NEXT:            %[[R:.*]] = llvm.add %[[ROW]], %[[T]] : i32
+// CHECK-NEXT:            %[[RW:.*]] = llvm.sext %[[R]] : i32 to i64
+// CHECK-NEXT:            %[[J:.*]] = llvm.add %[[BASE2]], %[[RW]] : i64
+// CHECK-NEXT:            %[[P:.*]] = llvm.getelementptr %[[IN]][%[[J]]] : (!llvm.ptr, i64) -> !llvm.ptr, f64
+// CHECK-NEXT:            "llvm.intr.prefetch"(%[[P]]) <{{.*}}> : (!llvm.ptr) -> ()
+// CHECK-NEXT:          }
+// CHECK-NEXT:          scf.for
+// CHECK-NOT:           llvm.intr.prefetch
+// CHECK:               } {simt.thread_loop}
+llvm.func @tiles(%in: !llvm.ptr, %lo: i64, %hi: i64, %step: i64, %bdim: i32,
+                 %c: i1, %row: i32) {
   %c0 = llvm.mlir.constant(0 : i32) : i32
   %c1 = llvm.mlir.constant(1 : i32) : i32
   %c2 = llvm.mlir.constant(2 : i32) : i32
-  %w = llvm.mlir.constant(512 : i32) : i32
-  %zero = llvm.mlir.constant(0.0 : f64) : f64
-  scf.for %k = %lo to %hi step %step : i32 {
-    %base = llvm.mul %k, %w overflow<nsw> : i32
+  %w = llvm.mlir.constant(512 : i64) : i64
+  %r = scf.while (%k = %lo) : (i64) -> i64 {
+    %more = llvm.icmp "slt" %k, %hi : i64
+    scf.condition(%more) %k : i64
+  } do {
+  ^bb0(%k: i64):
     scf.for %ty = %c0 to %c2 step %c1 : i32 {
       scf.if %c {
         scf.for %tx = %c0 to %bdim step %c1 : i32 {
-          %j = llvm.add %base, %tx overflow<nsw> : i32
-          %p = llvm.getelementptr inbounds %in[%j] : (!llvm.ptr, i32) -> !llvm.ptr, f64
+          %base = llvm.mul %k, %w overflow<nsw> : i64
+          %x = llvm.add %row, %tx overflow<nsw> : i32
+          %xw = llvm.sext %x : i32 to i64
+          %j = llvm.add %base, %xw overflow<nsw> : i64
+          %p = llvm.getelementptr inbounds %in[%j] : (!llvm.ptr, i64) -> !llvm.ptr, f64
           %v = llvm.load %p : !llvm.ptr -> f64
           %s = llvm.fadd %v, %v : f64
           llvm.store %s, %p : f64, !llvm.ptr
         } {simt.thread_loop}
       }
     }
+    %next = llvm.add %k, %step : i64
+    scf.yield %next : i64
   }
   llvm.return
 }
@@ -135,8 +152,10 @@ llvm.func @narrow(%v: !llvm.ptr, %n: i32, %start: i32, %stride: i32,
 // change with the block loop), a volatile load, a base that moves with the
 // loop (a GEP of it), an offset through a load (a later iteration's is
 // not known), an offset more than 12 ops from the loop's index (the walk
-// that looks for it is bounded), and a thread loop with no block loop
-// around it.
+// that looks for it is bounded), a per-thread array (an alloca), a block
+// loop in `scf.for` form (lifted loops are while loops; an `scf.for` around
+// a thread loop is the block's y or z dimension), and a thread loop with
+// no block loop around it.
 // CHECK-LABEL: llvm.func @unchanged
 // CHECK-NOT:     llvm.intr.prefetch
 // CHECK:         llvm.return
@@ -144,7 +163,12 @@ llvm.func @unchanged(%in: !llvm.ptr, %offs: !llvm.ptr, %lo: i32, %hi: i32,
                      %base: i32, %bdim: i32) {
   %c0 = llvm.mlir.constant(0 : i32) : i32
   %c1 = llvm.mlir.constant(1 : i32) : i32
-  scf.for %k = %lo to %hi step %c1 : i32 {
+  %slots = llvm.alloca %bdim x f32 : (i32) -> !llvm.ptr
+  %r = scf.while (%k = %lo) : (i32) -> i32 {
+    %more = llvm.icmp "slt" %k, %hi : i32
+    scf.condition(%more) %k : i32
+  } do {
+  ^bb0(%k: i32):
     %moved = llvm.getelementptr %in[%k] : (!llvm.ptr, i32) -> !llvm.ptr, f32
     %po = llvm.getelementptr %offs[%k] : (!llvm.ptr, i32) -> !llvm.ptr, i32
     %o = llvm.load %po : !llvm.ptr -> i32
@@ -176,6 +200,17 @@ llvm.func @unchanged(%in: !llvm.ptr, %offs: !llvm.ptr, %lo: i32, %hi: i32,
       %jo = llvm.add %o, %tx : i32
       %pl = llvm.getelementptr %in[%jo] : (!llvm.ptr, i32) -> !llvm.ptr, f32
       %vl = llvm.load %pl : !llvm.ptr -> f32
+      %ps = llvm.getelementptr %slots[%jk] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+      %vs = llvm.load %ps : !llvm.ptr -> f32
+    } {simt.thread_loop}
+    %next = llvm.add %k, %c1 : i32
+    scf.yield %next : i32
+  }
+  scf.for %ty = %lo to %hi step %c1 : i32 {
+    scf.for %tx = %c0 to %bdim step %c1 : i32 {
+      %jy = llvm.add %ty, %tx : i32
+      %py = llvm.getelementptr %in[%jy] : (!llvm.ptr, i32) -> !llvm.ptr, f32
+      %vy = llvm.load %py : !llvm.ptr -> f32
     } {simt.thread_loop}
   }
   scf.for %tx = %c0 to %bdim step %c1 : i32 {
