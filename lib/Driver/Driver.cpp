@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lingqu/Driver/Driver.h"
+#include "lingqu/Config.h"
 #include "lingqu/Frontend/CudaCompiler.h"
 #include "lingqu/Frontend/DeviceCallCheck.h"
 #include "lingqu/Frontend/DeviceImport.h"
@@ -85,6 +86,7 @@ public:
     if (!path.empty())
       llvm::sys::fs::remove_directories(path);
   }
+  llvm::StringRef root() const { return path; }
   std::string file(const llvm::Twine &name) const {
     llvm::SmallString<256> p(path);
     llvm::sys::path::append(p, name);
@@ -104,8 +106,15 @@ public:
 private:
   int compileCuda(const std::string &input, const std::string &object);
   int compileOther(const std::string &input, const std::string &object);
+  int preprocess(const std::string &input);
   CudaCompileOptions cudaOptions(const std::string &input) const;
+  std::vector<std::string> otherSourceFlags(const std::string &input) const;
+  std::vector<std::string> dependencyFlags() const;
+  bool isCuda(llvm::StringRef input) const;
+  std::string hostCompiler() const;
   int link(const std::vector<std::string> &objects);
+  int archive(const std::vector<std::string> &objects);
+  void keepIntermediates();
   std::optional<std::string> buildFatBinary(const CudaCompileOptions &cuda,
                                             const std::string &stem);
   bool writeOutput(const std::string &path,
@@ -121,13 +130,52 @@ private:
 
 } // namespace
 
-static bool isCudaSource(llvm::StringRef path) {
-  return path.ends_with(".cu");
-}
 static bool isOtherSource(llvm::StringRef path) {
   return llvm::StringSwitch<bool>(llvm::sys::path::extension(path))
       .Cases({".cpp", ".cc", ".cxx", ".c", ".C"}, true)
       .Default(false);
+}
+
+bool Compilation::isCuda(llvm::StringRef input) const {
+  switch (options.language) {
+  case InputLanguage::Cuda:
+    return isOtherSource(input) || input.ends_with(".cu");
+  case InputLanguage::ByExtension:
+    return input.ends_with(".cu");
+  default:
+    return false;
+  }
+}
+
+/// The macros nvcc defines in every compilation it drives, and Lingqu's own.
+static std::vector<std::string> driverMacros() {
+  return {"__NVCC__", "__LINGQU__=" + std::to_string(LINGQU_VERSION_NUMBER)};
+}
+
+/// nvcc's macros of a CUDA compilation (Clang defines __CUDACC__ and, on the
+/// device side, __CUDA_ARCH__).
+static std::vector<std::string> cudaMacros(const LqccOptions &options) {
+  std::vector<std::string> macros = driverMacros();
+  macros.push_back("__CUDACC_VER_MAJOR__=" + std::to_string(kCudaVersionMajor));
+  macros.push_back("__CUDACC_VER_MINOR__=" + std::to_string(kCudaVersionMinor));
+  macros.push_back("__CUDACC_VER_BUILD__=" + std::to_string(kCudaVersionBuild));
+  std::vector<unsigned> archs = options.architectures;
+  if (archs.empty())
+    archs.push_back(80);
+  llvm::sort(archs);
+  std::string list;
+  for (unsigned cc : archs)
+    list += (list.empty() ? "" : ",") + std::to_string(cc * 10);
+  macros.push_back("__CUDA_ARCH_LIST__=" + list);
+  if (options.relocatableDeviceCode)
+    macros.push_back("__CUDACC_RDC__");
+  if (options.relaxedConstexpr)
+    macros.push_back("__CUDACC_RELAXED_CONSTEXPR__");
+  if (options.extendedLambda)
+    macros.push_back("__CUDACC_EXTENDED_LAMBDA__");
+  if (options.deviceDebugInfo)
+    macros.push_back("__CUDACC_DEBUG__");
+  return macros;
 }
 
 bool Compilation::writeOutput(
@@ -245,8 +293,10 @@ Compilation::buildFatBinary(const CudaCompileOptions &cuda,
     return std::nullopt;
 
   CPUTargetOptions target;
-  target.optLevel = options.optLevel;
-  target.debugInfo = options.debugInfo;
+  // -G: device code as written, for a debugger (nvcc's -G turns device
+  // optimisation off too).
+  target.optLevel = options.deviceDebugInfo ? 0 : options.optLevel;
+  target.debugInfo = options.deviceDebugInfo || options.lineInfo;
   target.remarksPassed = options.remarksPassed;
   target.remarksMissed = options.remarksMissed;
   target.remarksAnalysis = options.remarksAnalysis;
@@ -285,11 +335,20 @@ CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {
   CudaCompileOptions cuda;
   cuda.input = input;
   cuda.includeDirs = options.includeDirs;
-  cuda.defines = options.defines;
+  cuda.systemIncludeDirs = options.systemIncludeDirs;
+  cuda.defines = cudaMacros(options);
+  cuda.defines.insert(cuda.defines.end(), options.defines.begin(),
+                      options.defines.end());
   cuda.undefines = options.undefines;
+  cuda.replacedMacros = {"__CUDA_ARCH_LIST__"};
   cuda.languageStandard = options.languageStandard;
   cuda.optLevel = options.optLevel;
-  cuda.debugInfo = options.debugInfo;
+  cuda.debugInfo = options.hostDebugInfo;
+  cuda.deviceDebugInfo = options.deviceDebugInfo;
+  cuda.gpuArchitecture = options.deviceArchitecture;
+  cuda.hostFlags = options.hostCompilerFlags;
+  if (options.warningsAreErrors)
+    cuda.hostFlags.push_back("-Werror");
   cuda.verbose = options.verbose;
   cuda.noWarnings = options.noWarnings;
   cuda.fastMath = options.fastMath;
@@ -301,6 +360,9 @@ CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {
 int Compilation::compileCuda(const std::string &input,
                              const std::string &object) {
   CudaCompileOptions cuda = cudaOptions(input);
+  if (options.dependencies == Dependencies::WithCompile)
+    for (std::string &flag : dependencyFlags())
+      cuda.hostFlags.push_back(std::move(flag));
   std::string stem =
       llvm::sys::path::stem(input).str() + "." + std::to_string(counter++);
   std::optional<std::string> image = buildFatBinary(cuda, stem);
@@ -316,26 +378,131 @@ int Compilation::compileCuda(const std::string &input,
   return compileHostToObject(cuda, fatbinPath, object) ? 0 : 1;
 }
 
+/// -MD/-MMD with -MF and -MT, for the compilation of one input.
+std::vector<std::string> Compilation::dependencyFlags() const {
+  std::vector<std::string> flags;
+  if (options.dependencies == Dependencies::None)
+    return flags;
+  bool only = options.dependencies == Dependencies::Only;
+  flags.push_back(options.dependenciesWithoutSystem ? (only ? "-MM" : "-MMD")
+                                                    : (only ? "-M" : "-MD"));
+  if (!options.dependencyFile.empty())
+    flags.insert(flags.end(), {"-MF", options.dependencyFile});
+  if (!options.dependencyTarget.empty())
+    flags.insert(flags.end(), {"-MT", options.dependencyTarget});
+  return flags;
+}
+
+/// -ccbin's compiler (a path, or a directory holding g++), else Clang's.
+std::string Compilation::hostCompiler() const {
+  if (options.hostCompiler.empty())
+    return std::string(clangExecutable()) + "++";
+  if (llvm::sys::fs::is_directory(options.hostCompiler)) {
+    llvm::SmallString<256> gxx(options.hostCompiler);
+    llvm::sys::path::append(gxx, "g++");
+    return gxx.str().str();
+  }
+  return options.hostCompiler;
+}
+
+/// The flags of a .c/.cpp input, compiled by the host compiler.
+std::vector<std::string>
+Compilation::otherSourceFlags(const std::string &input) const {
+  std::vector<std::string> argv = {"-fPIC",
+                                   "-O" + std::to_string(options.optLevel),
+                                   "-isystem", layout.headerDir};
+  bool c = options.language == InputLanguage::C ||
+           (options.language == InputLanguage::ByExtension &&
+            llvm::StringRef(input).ends_with(".c"));
+  argv.insert(argv.end(), {"-x", c ? "c" : "c++"});
+  if (!c)
+    argv.push_back("-std=" + options.languageStandard);
+  if (options.hostDebugInfo)
+    argv.push_back("-g");
+  if (options.warningsAreErrors)
+    argv.push_back("-Werror");
+  CudaCompileOptions flags = cudaOptions(input);
+  flags.replacedMacros.clear();
+  flags.defines = driverMacros();
+  flags.defines.insert(flags.defines.end(), options.defines.begin(),
+                       options.defines.end());
+  for (std::string &flag : preprocessorFlags(flags))
+    argv.push_back(std::move(flag));
+  argv.insert(argv.end(), options.hostCompilerFlags.begin(),
+              options.hostCompilerFlags.end());
+  return argv;
+}
+
 int Compilation::compileOther(const std::string &input,
                               const std::string &object) {
-  std::vector<std::string> argv = {
-      std::string(clangExecutable()) + "++", "-c", input, "-o", object,
-      "-fPIC", "-O" + std::to_string(options.optLevel),
-      "-isystem", layout.headerDir};
-  if (!isCudaSource(input) && !llvm::StringRef(input).ends_with(".c"))
-    argv.push_back("-std=" + options.languageStandard);
-  if (options.debugInfo)
-    argv.push_back("-g");
-  for (std::string &flag : preprocessorFlags(cudaOptions(input)))
+  std::vector<std::string> argv = {hostCompiler(), "-c", input, "-o", object};
+  for (std::string &flag : otherSourceFlags(input))
+    argv.push_back(std::move(flag));
+  for (std::string &flag : dependencyFlags())
     argv.push_back(std::move(flag));
   StageTimer t(options.verbose, "compile " + input);
   return runProgram(argv) == 0 ? 0 : 1;
 }
 
+/// -E, -M, -MM: the host side of one input, preprocessed or as a make rule.
+int Compilation::preprocess(const std::string &input) {
+  std::vector<std::string> action = dependencyFlags();
+  if (action.empty())
+    action.push_back("-E");
+  if (isCuda(input)) {
+    CudaCompileOptions cuda = cudaOptions(input);
+    return preprocessHost(cuda, action) ? 0 : 1;
+  }
+  std::vector<std::string> argv = {hostCompiler(), input};
+  if (!options.output.empty() && options.dependencies == Dependencies::None)
+    argv.insert(argv.end(), {"-o", options.output});
+  for (std::string &flag : otherSourceFlags(input))
+    argv.push_back(std::move(flag));
+  argv.insert(argv.end(), action.begin(), action.end());
+  return runProgram(argv) == 0 ? 0 : 1;
+}
+
+/// -keep: the scratch directory's files (fat binaries, device objects and
+/// shared objects) copied to --keep-dir or the current directory.
+void Compilation::keepIntermediates() {
+  std::string into = options.keepDir.empty() ? "." : options.keepDir;
+  std::error_code ec;
+  for (llvm::sys::fs::recursive_directory_iterator it(work.root(), ec), end;
+       it != end && !ec; it.increment(ec)) {
+    if (it->type() != llvm::sys::fs::file_type::regular_file)
+      continue;
+    llvm::StringRef relative =
+        llvm::StringRef(it->path()).drop_front(work.root().size() + 1);
+    llvm::SmallString<256> target(into);
+    llvm::sys::path::append(target, relative);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(target));
+    if (auto copied = llvm::sys::fs::copy_file(it->path(), target))
+      llvm::errs() << "lqcc: warning: cannot keep '" << it->path()
+                   << "': " << copied.message() << "\n";
+    else if (options.verbose)
+      llvm::errs() << "lqcc: kept " << target << "\n";
+  }
+}
+
+/// -lib: the objects, archived.
+int Compilation::archive(const std::vector<std::string> &objects) {
+  std::string output = options.output.empty() ? "a.a" : options.output;
+  llvm::sys::fs::remove(output);
+  std::vector<std::string> argv = {LINGQU_AR_EXECUTABLE, "rcs", output};
+  argv.insert(argv.end(), objects.begin(), objects.end());
+  StageTimer t(options.verbose, "archive " + output);
+  if (runProgram(argv) != 0)
+    return fail("archiving '" + output + "' failed");
+  return 0;
+}
+
 int Compilation::link(const std::vector<std::string> &objects) {
   std::string output = options.output.empty() ? "a.out" : options.output;
-  std::vector<std::string> argv = {std::string(clangExecutable()) + "++",
-                                   "-fuse-ld=lld", "-o", output};
+  std::vector<std::string> argv = {hostCompiler(), "-o", output};
+  if (options.hostCompiler.empty())
+    argv.push_back("-fuse-ld=lld");
+  if (options.sharedLibrary)
+    argv.push_back("-shared");
   argv.insert(argv.end(), objects.begin(), objects.end());
   for (const std::string &d : options.libraryDirs)
     argv.push_back("-L" + d);
@@ -343,7 +510,10 @@ int Compilation::link(const std::vector<std::string> &objects) {
                            "-Wl,-rpath," + layout.libDir});
   for (const std::string &l : options.libraries)
     argv.push_back("-l" + l);
-  argv.push_back("-lcudart");
+  for (const std::string &flag : options.hostLinkerFlags)
+    argv.insert(argv.end(), {"-Xlinker", flag});
+  if (options.linkCudart)
+    argv.push_back("-lcudart");
   StageTimer t(options.verbose, "link " + output);
   if (runProgram(argv) != 0)
     return fail("linking '" + output + "' failed");
@@ -356,6 +526,19 @@ int Compilation::run() {
       return fail("no such file or directory: '" + input + "'");
   if (auto ec = work.create())
     return fail("cannot create a scratch directory: " + ec.message());
+  if (options.verbose)
+    for (const std::string &note : options.ignored)
+      llvm::errs() << "lqcc: ignored: " << note << "\n";
+  if (options.relocatableDeviceCode || options.deviceLink)
+    return fail("relocatable device code (-rdc=true, -dc, -dlink) is not "
+                "supported yet: compile each kernel's translation unit with "
+                "the device functions it calls");
+  if (options.dependencies == Dependencies::Only || options.preprocessOnly) {
+    for (const std::string &input : options.inputs)
+      if (int rc = preprocess(input))
+        return rc;
+    return 0;
+  }
   if (options.flushToZero && !options.noWarnings)
     llvm::errs() << "lqcc: warning: -ftz=true has no effect on the cpu "
                     "target: single-precision denormals are computed, not "
@@ -364,7 +547,7 @@ int Compilation::run() {
   if (options.fatbinOnly && options.emit == EmitStage::Link) {
     // nvcc -fatbin: the device code alone, for cuModuleLoad.
     for (const std::string &input : options.inputs) {
-      if (!isCudaSource(input))
+      if (!isCuda(input))
         return fail("-fatbin applies to .cu files only, not '" + input + "'");
       std::string stem = llvm::sys::path::stem(input).str();
       std::optional<std::string> image =
@@ -382,7 +565,7 @@ int Compilation::run() {
 
   if (options.emit != EmitStage::Link) {
     for (const std::string &input : options.inputs) {
-      if (!isCudaSource(input))
+      if (!isCuda(input))
         return fail("--emit applies to .cu files only, not '" + input + "'");
       if (compileCuda(input, "") != 0)
         return 1;
@@ -392,7 +575,7 @@ int Compilation::run() {
 
   std::vector<std::string> objects;
   for (const std::string &input : options.inputs) {
-    bool cuda = isCudaSource(input);
+    bool cuda = isCuda(input);
     if (!cuda && !isOtherSource(input)) {
       if (options.compileOnly)
         continue; // nvcc ignores objects under -c as well
@@ -422,9 +605,12 @@ int Compilation::run() {
     }
     objects.push_back(object);
   }
-  if (options.compileOnly)
-    return 0;
-  return link(objects);
+  int rc = options.compileOnly    ? 0
+           : options.staticLibrary ? archive(objects)
+                                   : link(objects);
+  if (options.keep)
+    keepIntermediates();
+  return rc;
 }
 
 int lingqu::runDriver(const LqccOptions &options,

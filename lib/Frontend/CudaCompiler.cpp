@@ -19,6 +19,8 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/FrontendTool/Utils.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -26,13 +28,15 @@
 
 using namespace lingqu;
 
-/// The GPU architecture the device side is parsed for: it decides
-/// __CUDA_ARCH__ and which builtins exist. Lingqu compiles once for it and
-/// lowers to every target from there.
-static constexpr const char *kCudaArch = "sm_80";
-/// The PTX ISA matching kCudaArch, set explicitly because without a CUDA
-/// installation Clang assumes PTX 4.2 and aborts on sm_80.
-static constexpr const char *kPtxFeature = "+ptx80";
+/// The PTX ISA of a GPU architecture, set explicitly because without a
+/// CUDA installation Clang assumes PTX 4.2 and aborts on sm_80. Lingqu
+/// compiles the device side once, for the architecture asked for, and lowers
+/// to every target from there.
+static const char *ptxFeature(llvm::StringRef arch) {
+  unsigned cc = 0;
+  arch.drop_front(3).take_while(llvm::isDigit).getAsInteger(10, cc);
+  return cc >= 100 ? "+ptx87" : "+ptx80";
+}
 /// Fixes the launch ABI: __cudaPushCallConfiguration + cudaLaunchKernel and
 /// __cudaRegisterFatBinaryEnd, whatever CUDA may be installed.
 static constexpr const char *kSdkVersion = "-target-sdk-version=12.8";
@@ -44,6 +48,12 @@ lingqu::preprocessorFlags(const CudaCompileOptions &options) {
   std::vector<std::string> flags;
   for (const std::string &dir : options.includeDirs)
     flags.push_back("-I" + dir);
+  for (const std::string &dir : options.systemIncludeDirs) {
+    flags.push_back("-isystem");
+    flags.push_back(dir);
+  }
+  for (const std::string &name : options.replacedMacros)
+    flags.push_back("-U" + name);
   for (const std::string &def : options.defines)
     flags.push_back("-D" + def);
   for (const std::string &undef : options.undefines)
@@ -52,7 +62,7 @@ lingqu::preprocessorFlags(const CudaCompileOptions &options) {
 }
 
 namespace {
-enum class Side { Device, Host };
+enum class Side { Device, Host, HostPreprocess };
 } // namespace
 
 /// Asks Clang's driver for the cc1 arguments of one side of a CUDA
@@ -62,7 +72,7 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
              llvm::StringRef output) {
   std::vector<std::string> args = {
       clangExecutable().str(), "-x", "cuda",
-      std::string("--cuda-gpu-arch=") + kCudaArch,
+      "--cuda-gpu-arch=" + options.gpuArchitecture,
       // Lingqu's own headers replace CUDA's; no NVIDIA SDK is looked for.
       "-nocudainc", "-nocudalib", "--cuda-path=/lingqu-has-no-cuda-sdk",
       "--no-offload-new-driver", "-std=" + options.languageStandard,
@@ -73,16 +83,18 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
     args.insert(args.end(), {"--cuda-device-only", "-S", "-emit-llvm", "-O2",
                              "-Xclang", "-disable-llvm-passes"});
     // Line tables let the compiler point at user source in diagnostics.
-    args.push_back(options.debugInfo ? "-g" : "-gline-tables-only");
+    args.push_back(options.deviceDebugInfo ? "-g" : "-gline-tables-only");
     // nvcc contracts a * b + c into an FMA in device code unless -fmad=false.
     args.push_back(options.fusedMultiplyAdd ? "-ffp-contract=fast"
                                             : "-ffp-contract=off");
   } else {
-    args.insert(args.end(),
-                {"--cuda-host-only", "-c",
-                 "-O" + std::to_string(options.optLevel), "-fPIC"});
+    args.insert(args.end(), {"--cuda-host-only",
+                             "-O" + std::to_string(options.optLevel), "-fPIC"});
+    if (side == Side::Host)
+      args.push_back("-c");
     if (options.debugInfo)
       args.push_back("-g");
+    args.insert(args.end(), options.hostFlags.begin(), options.hostFlags.end());
   }
   if (options.noWarnings)
     args.push_back("-w");
@@ -90,7 +102,9 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
     args.push_back("-D__USE_FAST_MATH__");
   for (std::string &flag : preprocessorFlags(options))
     args.push_back(std::move(flag));
-  args.insert(args.end(), {options.input, "-o", output.str()});
+  args.push_back(options.input);
+  if (!output.empty())
+    args.insert(args.end(), {"-o", output.str()});
 
   clang::DiagnosticOptions diagOpts;
   auto *printer = new clang::TextDiagnosticPrinter(llvm::errs(), diagOpts);
@@ -120,7 +134,8 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
     }
     cc1.push_back(kSdkVersion);
     if (side == Side::Device)
-      cc1.insert(cc1.end(), {"-target-feature", kPtxFeature});
+      cc1.insert(cc1.end(),
+                 {"-target-feature", ptxFeature(options.gpuArchitecture)});
     return cc1;
   }
   llvm::errs() << "lqcc: error: clang's driver produced no compile job for '"
@@ -180,4 +195,16 @@ bool lingqu::compileHostToObject(const CudaCompileOptions &options,
     return false;
   clang::EmitObjAction action;
   return instance->ExecuteAction(action);
+}
+
+bool lingqu::preprocessHost(const CudaCompileOptions &options,
+                            const std::vector<std::string> &action) {
+  CudaCompileOptions withAction = options;
+  withAction.hostFlags.insert(withAction.hostFlags.end(), action.begin(),
+                              action.end());
+  auto cc1 = buildCC1Args(withAction, Side::HostPreprocess, "");
+  if (!cc1)
+    return false;
+  auto instance = createInstance(*cc1, options.verbose);
+  return instance && clang::ExecuteCompilerInvocation(instance.get());
 }

@@ -13,7 +13,7 @@
 // QUIET-NOT: warning
 // FTZ: lqcc: warning: -ftz=true has no effect on the cpu target: single-precision denormals are computed, not flushed to zero
 // FAST: -0x1p-26 fast
-// BAD: lqcc: error: invalid value 'maybe' in '-ftz=maybe': expected true or false
+// BAD: lqcc: error: invalid value 'maybe' for '-ftz': expected true or false
 #include <cstdio>
 
 __global__ void multiplyAdd(const float *in, float *out) {

@@ -21,6 +21,10 @@ int main(int argc, char **argv) {
     lingqu::printHelp();
     return 0;
   }
+  if (options->version) {
+    lingqu::printVersion();
+    return 0;
+  }
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
   // Clang's front end also needs the NVPTX target for the device side.

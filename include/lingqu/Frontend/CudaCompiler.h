@@ -23,12 +23,22 @@ namespace lingqu {
 /// What the user asked for, in Clang's terms.
 struct CudaCompileOptions {
   std::string input;
-  std::vector<std::string> includeDirs;
+  std::vector<std::string> includeDirs, systemIncludeDirs;
   std::vector<std::string> defines;   // NAME or NAME=VALUE
   std::vector<std::string> undefines; // NAME
+  /// Macros Clang predefines that `defines` gives other values (nvcc's
+  /// __CUDA_ARCH_LIST__): undefined before the definitions.
+  std::vector<std::string> replacedMacros;
   std::string languageStandard = "c++17";
   unsigned optLevel = 3;
-  bool debugInfo = false;
+  bool debugInfo = false;       // host side (-g)
+  bool deviceDebugInfo = false; // device side (-G)
+  /// The GPU architecture the device side is parsed for: it decides
+  /// __CUDA_ARCH__ and which builtins exist.
+  std::string gpuArchitecture = "sm_80";
+  /// Flags for Clang's driver on the host side (-Xcompiler, dependency
+  /// output).
+  std::vector<std::string> hostFlags;
   bool verbose = false;
   bool noWarnings = false; // -w
   bool fastMath = false;   // -use_fast_math: defines __USE_FAST_MATH__
@@ -37,7 +47,8 @@ struct CudaCompileOptions {
   std::string cudaHeaderDir;
 };
 
-/// The -I, -D and -U flags of `options`, as Clang and GCC spell them.
+/// The -I, -isystem, -D and -U flags of `options`, as Clang and GCC spell
+/// them.
 std::vector<std::string> preprocessorFlags(const CudaCompileOptions &options);
 
 /// The device side of `options.input` as NVPTX LLVM IR, or null after Clang
@@ -51,6 +62,12 @@ compileDeviceToLLVM(const CudaCompileOptions &options,
 bool compileHostToObject(const CudaCompileOptions &options,
                          llvm::StringRef fatBinaryPath,
                          llvm::StringRef objectPath);
+
+/// Runs Clang on the host side of `options.input` with `action` (-E, -M or
+/// -MM, and their -MF/-MT) in place of compiling: preprocessed source or a
+/// dependency rule. False after diagnostics.
+bool preprocessHost(const CudaCompileOptions &options,
+                    const std::vector<std::string> &action);
 
 /// The Clang executable whose resource directory and host toolchain lqcc
 /// uses.

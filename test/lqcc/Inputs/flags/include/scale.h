@@ -1,0 +1,3 @@
+// Part of nvcc-flags.test.
+#pragma once
+int scaleOnDevice(int *host, int n, int by);
