@@ -194,12 +194,14 @@ bool Compilation::writeOutput(
 }
 
 int Compilation::runProgram(llvm::ArrayRef<std::string> argv) {
-  if (options.verbose) {
-    llvm::errs() << "lqcc:";
+  if (options.verbose || options.dryRun) {
+    llvm::errs() << (options.dryRun ? "#$" : "lqcc:");
     for (const std::string &a : argv)
       llvm::errs() << " " << a;
     llvm::errs() << "\n";
   }
+  if (options.dryRun)
+    return 0;
   llvm::SmallVector<llvm::StringRef> refs(argv.begin(), argv.end());
   std::string error;
   int rc = llvm::sys::ExecuteAndWait(argv.front(), refs, std::nullopt, {}, 0,
@@ -360,6 +362,17 @@ CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {
 int Compilation::compileCuda(const std::string &input,
                              const std::string &object) {
   CudaCompileOptions cuda = cudaOptions(input);
+  if (options.dryRun) {
+    // The steps run inside lqcc: named, not run.
+    llvm::errs() << "#$ lqcc device: " << input << " -> clang (nvptx64, "
+                 << cuda.gpuArchitecture
+                 << ") -> mlir (simt -> cpu) -> llvm -> cpu shared object -> "
+                    "fat binary\n"
+                 << "#$ lqcc host: " << input
+                 << " -> clang (host, fat binary embedded) -> "
+                 << (object.empty() ? "-" : object) << "\n";
+    return 0;
+  }
   if (options.dependencies == Dependencies::WithCompile)
     for (std::string &flag : dependencyFlags())
       cuda.hostFlags.push_back(std::move(flag));
@@ -451,6 +464,13 @@ int Compilation::preprocess(const std::string &input) {
     action.push_back("-E");
   if (isCuda(input)) {
     CudaCompileOptions cuda = cudaOptions(input);
+    if (options.dryRun) {
+      llvm::errs() << "#$ lqcc host: " << input << " -> clang (host,";
+      for (const std::string &a : action)
+        llvm::errs() << " " << a;
+      llvm::errs() << ")\n";
+      return 0;
+    }
     return preprocessHost(cuda, action) ? 0 : 1;
   }
   std::vector<std::string> argv = {hostCompiler(), input};
@@ -544,6 +564,14 @@ int Compilation::run() {
                     "target: single-precision denormals are computed, not "
                     "flushed to zero\n";
 
+  if (options.dryRun && (options.fatbinOnly || options.emit != EmitStage::Link)) {
+    for (const std::string &input : options.inputs)
+      llvm::errs() << "#$ lqcc device: " << input
+                   << " -> the device compilation's "
+                   << (options.fatbinOnly ? "fat binary" : "--emit stage")
+                   << "\n";
+    return 0;
+  }
   if (options.fatbinOnly && options.emit == EmitStage::Link) {
     // nvcc -fatbin: the device code alone, for cuModuleLoad.
     for (const std::string &input : options.inputs) {
@@ -590,7 +618,7 @@ int Compilation::run() {
     else
       object = work.file(llvm::sys::path::stem(input) + "." +
                          std::to_string(counter++) + ".o");
-    if (options.compileOnly) {
+    if (options.compileOnly && !options.dryRun) {
       // Fail early and clearly on an unwritable output path.
       std::error_code ec;
       llvm::raw_fd_ostream probe(object, ec);
