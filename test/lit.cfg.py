@@ -23,7 +23,10 @@ config.substitutions.append(("%lingqu_obj", config.lingqu_obj_root))
 # lqcc's LLVM passes, loaded into opt.
 config.substitutions.append(
     ("%lingqu_llvm_plugin", os.path.join(config.lingqu_obj_root, "lib", "LingquLLVMPlugin.so")))
+# %clangxx before %clang, which is its prefix.
+config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
+config.substitutions.append(("%lingqu_lib", os.path.join(config.lingqu_obj_root, "lib")))
 # End-to-end programs run under both executors, which must agree.
 config.substitutions.append(
     ("%run", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "run_executors.py")))
@@ -45,5 +48,7 @@ except OSError:
     pass
 
 # NVIDIA's toolkit is optional: reference tests mark `REQUIRES: nvcc`.
-if shutil.which("nvcc") or os.path.exists("/usr/local/cuda/bin/nvcc"):
+nvcc = shutil.which("nvcc") or "/usr/local/cuda/bin/nvcc"
+if os.path.exists(nvcc):
     config.available_features.add("nvcc")
+    config.substitutions.append(("%nvcc", nvcc))

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lingqu/Driver/Driver.h"
+#include "RelocatableDeviceCode.h"
 #include "lingqu/Config.h"
 #include "lingqu/Frontend/CudaCompiler.h"
 #include "lingqu/Frontend/DeviceCallCheck.h"
@@ -18,8 +19,15 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -28,6 +36,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <filesystem>
 
 using namespace lingqu;
 
@@ -117,6 +126,13 @@ private:
   void keepIntermediates();
   std::optional<std::string> buildFatBinary(const CudaCompileOptions &cuda,
                                             const std::string &stem);
+  std::optional<std::string> lowerDevice(std::unique_ptr<llvm::Module> device,
+                                         const std::string &stem,
+                                         bool deviceLinked = false);
+  std::optional<std::string> relocatableImage(const CudaCompileOptions &cuda);
+  std::optional<std::string> deviceLink(const std::vector<std::string> &inputs,
+                                        const std::string &object);
+  std::vector<std::string> linkedLibraries() const;
   bool writeOutput(const std::string &path,
                    llvm::function_ref<void(llvm::raw_ostream &)> write);
   int runProgram(llvm::ArrayRef<std::string> argv);
@@ -223,8 +239,36 @@ Compilation::buildFatBinary(const CudaCompileOptions &cuda,
     device = compileDeviceToLLVM(cuda, llvmContext);
     if (!device)
       return std::nullopt;
+  }
+  return lowerDevice(std::move(device), stem);
+}
+
+/// -rdc: the unit's device side, as bitcode, for the device link.
+std::optional<std::string>
+Compilation::relocatableImage(const CudaCompileOptions &cuda) {
+  llvm::LLVMContext llvmContext;
+  StageTimer t(options.verbose, "device front end (clang, nvptx64, -rdc)");
+  std::unique_ptr<llvm::Module> device =
+      compileDeviceToLLVM(cuda, llvmContext);
+  if (!device)
+    return std::nullopt;
+  std::string bitcode;
+  llvm::raw_string_ostream os(bitcode);
+  llvm::WriteBitcodeToFile(*device, os);
+  FatBinaryEntry entry{device->getTargetTriple().str(),
+                       LINGQU_FATBIN_KIND_LLVM_BITCODE, std::move(bitcode)};
+  return writeFatBinary(entry);
+}
+
+/// A device module (one unit's, or the device link's) down to the fat
+/// binary image, or to the --emit stage asked for.
+std::optional<std::string>
+Compilation::lowerDevice(std::unique_ptr<llvm::Module> device,
+                         const std::string &stem, bool deviceLinked) {
+  {
+    StageTimer t(options.verbose, "device inlining");
     prepareDeviceModule(*device);
-    if (!checkDeviceCallees(*device, llvm::errs()))
+    if (!checkDeviceCallees(*device, llvm::errs(), deviceLinked))
       return std::nullopt;
   }
   auto emitHere = [&](EmitStage stage,
@@ -362,6 +406,14 @@ CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {
 int Compilation::compileCuda(const std::string &input,
                              const std::string &object) {
   CudaCompileOptions cuda = cudaOptions(input);
+  bool relocatable =
+      options.relocatableDeviceCode && options.emit == EmitStage::Link &&
+      !options.fatbinOnly;
+  cuda.relocatable = relocatable;
+  if (relocatable)
+    cuda.cuid = llvm::utohexstr(llvm::xxh3_64bits(
+        llvm::StringRef(std::filesystem::absolute(input).string() + "\n" +
+                        std::to_string(counter))));
   if (options.dryRun) {
     // The steps run inside lqcc: named, not run.
     llvm::errs() << "#$ lqcc device: " << input << " -> clang (nvptx64, "
@@ -378,7 +430,8 @@ int Compilation::compileCuda(const std::string &input,
       cuda.hostFlags.push_back(std::move(flag));
   std::string stem =
       llvm::sys::path::stem(input).str() + "." + std::to_string(counter++);
-  std::optional<std::string> image = buildFatBinary(cuda, stem);
+  std::optional<std::string> image =
+      relocatable ? relocatableImage(cuda) : buildFatBinary(cuda, stem);
   if (options.emit != EmitStage::Link)
     return emitFailed ? 1 : (image || options.emit != EmitStage::Link ? 0 : 1);
   if (!image)
@@ -448,9 +501,10 @@ Compilation::otherSourceFlags(const std::string &input) const {
 
 int Compilation::compileOther(const std::string &input,
                               const std::string &object) {
-  std::vector<std::string> argv = {hostCompiler(), "-c", input, "-o", object};
+  std::vector<std::string> argv = {hostCompiler(), "-c"};
   for (std::string &flag : otherSourceFlags(input))
     argv.push_back(std::move(flag));
+  argv.insert(argv.end(), {input, "-o", object});
   for (std::string &flag : dependencyFlags())
     argv.push_back(std::move(flag));
   StageTimer t(options.verbose, "compile " + input);
@@ -473,12 +527,13 @@ int Compilation::preprocess(const std::string &input) {
     }
     return preprocessHost(cuda, action) ? 0 : 1;
   }
-  std::vector<std::string> argv = {hostCompiler(), input};
-  if (!options.output.empty() && options.dependencies == Dependencies::None)
-    argv.insert(argv.end(), {"-o", options.output});
+  std::vector<std::string> argv = {hostCompiler()};
   for (std::string &flag : otherSourceFlags(input))
     argv.push_back(std::move(flag));
   argv.insert(argv.end(), action.begin(), action.end());
+  argv.push_back(input);
+  if (!options.output.empty() && options.dependencies == Dependencies::None)
+    argv.insert(argv.end(), {"-o", options.output});
   return runProgram(argv) == 0 ? 0 : 1;
 }
 
@@ -502,6 +557,102 @@ void Compilation::keepIntermediates() {
     else if (options.verbose)
       llvm::errs() << "lqcc: kept " << target << "\n";
   }
+}
+
+/// The static libraries -l names, found in -L's directories: the link may
+/// take relocatable device code from them.
+std::vector<std::string> Compilation::linkedLibraries() const {
+  std::vector<std::string> found;
+  for (const std::string &name : options.libraries)
+    for (const std::string &dir : options.libraryDirs) {
+      llvm::SmallString<256> path(dir);
+      llvm::sys::path::append(path, "lib" + name + ".a");
+      if (llvm::sys::fs::exists(path)) {
+        found.push_back(path.str().str());
+        break;
+      }
+    }
+  return found;
+}
+
+/// The device link: the relocatable device code of `inputs` (objects and
+/// archives), joined and compiled into one image, and an object at
+/// `object` that registers it for every unit. "" when no unit needs it.
+std::optional<std::string>
+Compilation::deviceLink(const std::vector<std::string> &inputs,
+                        const std::string &object) {
+  if (options.dryRun) {
+    // The objects do not exist: the device link runs where -rdc asks.
+    if (!options.relocatableDeviceCode && !options.deviceLink)
+      return std::string();
+    llvm::errs() << "#$ lqcc device link: the relocatable device code of "
+                    "the objects -> cpu shared object -> "
+                 << object << "\n";
+    return object;
+  }
+  llvm::Expected<RelocatableDeviceCode> code =
+      readRelocatableDeviceCode(inputs);
+  if (!code) {
+    fail(llvm::toString(code.takeError()));
+    return std::nullopt;
+  }
+  std::vector<std::string> &ids = code->unresolvedModuleIds;
+  if (ids.empty() && !options.deviceLink)
+    return std::string();
+
+  std::optional<std::string> image;
+  if (!code->units.empty()) {
+    llvm::LLVMContext context;
+    bool failed = false;
+    context.setDiagnosticHandlerCallBack(
+        [](const llvm::DiagnosticInfo *info, void *failedFlag) {
+          if (info->getSeverity() != llvm::DS_Error)
+            return;
+          llvm::errs() << "lqcc: error: device link: ";
+          llvm::DiagnosticPrinterRawOStream printer(llvm::errs());
+          info->print(printer);
+          llvm::errs() << "\n";
+          *static_cast<bool *>(failedFlag) = true;
+        },
+        &failed);
+    std::unique_ptr<llvm::Module> linked;
+    StageTimer t(options.verbose, "device link");
+    for (const RelocatableDeviceCode::Unit &unit : code->units) {
+      auto module = llvm::parseBitcodeFile(
+          llvm::MemoryBufferRef(unit.bitcode, unit.origin), context);
+      if (!module) {
+        fail("cannot read the device code of '" + unit.origin +
+             "': " + llvm::toString(module.takeError()));
+        return std::nullopt;
+      }
+      if (!linked)
+        linked = std::move(*module);
+      else if (llvm::Linker::linkModules(*linked, std::move(*module)) ||
+               failed) {
+        fail("the device link failed at '" + unit.origin + "'");
+        return std::nullopt;
+      }
+    }
+    image = lowerDevice(std::move(linked), "dlink", /*deviceLinked=*/true);
+    if (!image)
+      return std::nullopt;
+  }
+  std::string imagePath = work.file("dlink.fatbin");
+  std::string sourcePath = work.file("dlink.c");
+  if ((image && !writeOutput(imagePath,
+                             [&](llvm::raw_ostream &os) { os << *image; })) ||
+      !writeOutput(sourcePath, [&](llvm::raw_ostream &os) {
+        if (image)
+          os << registrationSource(ids, imagePath);
+      }))
+    return std::nullopt;
+  std::vector<std::string> argv = {std::string(clangExecutable()), "-c",
+                                   "-fPIC", "-O1", sourcePath, "-o", object};
+  if (runProgram(argv) != 0) {
+    fail("compiling the device link's object failed");
+    return std::nullopt;
+  }
+  return object;
 }
 
 /// -lib: the objects, archived.
@@ -549,10 +700,6 @@ int Compilation::run() {
   if (options.verbose)
     for (const std::string &note : options.ignored)
       llvm::errs() << "lqcc: ignored: " << note << "\n";
-  if (options.relocatableDeviceCode || options.deviceLink)
-    return fail("relocatable device code (-rdc=true, -dc, -dlink) is not "
-                "supported yet: compile each kernel's translation unit with "
-                "the device functions it calls");
   if (options.dependencies == Dependencies::Only || options.preprocessOnly) {
     for (const std::string &input : options.inputs)
       if (int rc = preprocess(input))
@@ -633,9 +780,30 @@ int Compilation::run() {
     }
     objects.push_back(object);
   }
-  int rc = options.compileOnly    ? 0
-           : options.staticLibrary ? archive(objects)
-                                   : link(objects);
+  int rc = 0;
+  if (options.deviceLink) {
+    // -dlink: the device link's object alone; a host linker links it with
+    // the objects (CMake's separable compilation does so).
+    std::vector<std::string> inputs = objects;
+    for (std::string &lib : linkedLibraries())
+      inputs.push_back(std::move(lib));
+    std::string output =
+        options.output.empty() ? "a_dlink.o" : options.output;
+    rc = deviceLink(inputs, output) ? 0 : 1;
+  } else if (options.staticLibrary) {
+    rc = archive(objects);
+  } else if (!options.compileOnly) {
+    std::vector<std::string> inputs = objects;
+    for (std::string &lib : linkedLibraries())
+      inputs.push_back(std::move(lib));
+    std::optional<std::string> linked =
+        deviceLink(inputs, work.file("dlink.o"));
+    if (!linked)
+      return 1;
+    if (!linked->empty())
+      objects.push_back(*linked);
+    rc = link(objects);
+  }
   if (options.keep)
     keepIntermediates();
   return rc;

@@ -96,6 +96,10 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
       args.push_back("-g");
     args.insert(args.end(), options.hostFlags.begin(), options.hostFlags.end());
   }
+  if (options.relocatable)
+    args.push_back("-fgpu-rdc");
+  if (!options.cuid.empty())
+    args.push_back("-cuid=" + options.cuid);
   if (options.noWarnings)
     args.push_back("-w");
   if (options.fastMath)

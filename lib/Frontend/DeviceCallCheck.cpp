@@ -6,7 +6,9 @@
 
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
@@ -23,8 +25,23 @@ static bool resolvable(llvm::StringRef name) {
   return ::dlsym(RTLD_DEFAULT, name.str().c_str()) != nullptr;
 }
 
+/// file:line:col of `inst`, or lqcc's name without a location.
+static void printLocation(const llvm::Instruction *inst,
+                          llvm::raw_ostream &errs) {
+  if (const llvm::DebugLoc &loc = inst->getDebugLoc())
+    errs << loc->getFilename() << ":" << loc.getLine() << ":" << loc.getCol()
+         << ": ";
+  else
+    errs << "lqcc: ";
+}
+
 bool lingqu::checkDeviceCallees(const llvm::Module &module,
-                                llvm::raw_ostream &errs) {
+                                llvm::raw_ostream &errs, bool deviceLinked) {
+  const char *remedy =
+      deviceLinked ? "no unit of the device link defines it"
+                   : "define it in this file, or compile the files with "
+                     "-rdc=true (or -dc) so that the device link finds it "
+                     "in another";
   bool ok = true;
   for (const llvm::Function &callee : module) {
     if (!callee.isDeclaration() || callee.isIntrinsic() ||
@@ -36,17 +53,35 @@ bool lingqu::checkDeviceCallees(const llvm::Module &module,
       if (!call)
         continue;
       ok = false;
-      if (const llvm::DebugLoc &loc = call->getDebugLoc())
-        errs << loc->getFilename() << ":" << loc.getLine() << ":"
-             << loc.getCol() << ": ";
-      else
-        errs << "lqcc: ";
+      printLocation(call, errs);
       errs << "error: device code calls '" << name
            << "', which is not defined for the device (in '"
            << llvm::demangle(call->getFunction()->getName())
-           << "'): define it in this file; separate compilation of device "
-              "code (-rdc) is not supported yet\n";
+           << "'): " << remedy << "\n";
     }
+  }
+  for (const llvm::GlobalVariable &var : module.globals()) {
+    // `extern __shared__` arrays (address space 3) are the block's dynamic
+    // shared memory, declarations by nature.
+    if (!var.isDeclaration() || var.getAddressSpace() == 3 ||
+        resolvable(var.getName()))
+      continue;
+    ok = false;
+    // The first instruction that uses it, through address-space casts.
+    const llvm::Instruction *use = nullptr;
+    llvm::SmallVector<const llvm::User *> users(var.users());
+    while (!users.empty() && !use) {
+      const llvm::User *user = users.pop_back_val();
+      use = llvm::dyn_cast<llvm::Instruction>(user);
+      if (llvm::isa<llvm::ConstantExpr>(user))
+        users.append(user->user_begin(), user->user_end());
+    }
+    if (use)
+      printLocation(use, errs);
+    else
+      errs << "lqcc: ";
+    errs << "error: device code uses '" << llvm::demangle(var.getName())
+         << "', which is not defined for the device: " << remedy << "\n";
   }
   return ok;
 }

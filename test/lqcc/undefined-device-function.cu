@@ -2,7 +2,7 @@
 // file, which would need -rdc; or a libdevice function) is a compile error
 // at the call site, not a failure when the runtime loads the kernels.
 // RUN: not %lqcc %s -o %t 2>&1 | FileCheck %s
-// CHECK: undefined-device-function.cu:[[@LINE+9]]:20: error: device code calls 'elsewhere(float)', which is not defined for the device (in 'scale(float*)'): define it in this file; separate compilation of device code (-rdc) is not supported yet
+// CHECK: undefined-device-function.cu:[[@LINE+9]]:20: error: device code calls 'elsewhere(float)', which is not defined for the device (in 'scale(float*)'): define it in this file, or compile the files with -rdc=true (or -dc) so that the device link finds it in another
 // CHECK: undefined-device-function.cu:[[@LINE+11]]:20: error: device code calls '__nv_fast_sinf', which is not defined for the device (in 'fast(float*)')
 // CHECK-NOT: error
 

@@ -36,7 +36,12 @@ typedef enum lingqu_fatbin_kind {
   LINGQU_FATBIN_KIND_SHARED_OBJECT = 1, /* ELF shared object, block functions */
   LINGQU_FATBIN_KIND_PTX = 2,           /* PTX text */
   LINGQU_FATBIN_KIND_CODE_OBJECT = 3,   /* AMDGPU code object */
-  LINGQU_FATBIN_KIND_SPIRV = 4          /* SPIR-V module */
+  LINGQU_FATBIN_KIND_SPIRV = 4,         /* SPIR-V module */
+  /* Relocatable device code (lqcc -rdc=true, -dc): the translation unit's
+   * device side as NVPTX LLVM bitcode, which the device link (lqcc -dlink,
+   * or lqcc's final link) joins with the other units' and compiles. Only
+   * in host objects' __nv_relfatbin sections; never registered. */
+  LINGQU_FATBIN_KIND_LLVM_BITCODE = 5
 } lingqu_fatbin_kind;
 
 typedef struct lingqu_fatbin_header {

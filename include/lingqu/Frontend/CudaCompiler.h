@@ -36,6 +36,12 @@ struct CudaCompileOptions {
   /// The GPU architecture the device side is parsed for: it decides
   /// __CUDA_ARCH__ and which builtins exist.
   std::string gpuArchitecture = "sm_80";
+  /// Relocatable device code (-rdc=true): device functions and variables
+  /// may be defined in other translation units, joined by the device link.
+  bool relocatable = false;
+  /// The translation unit's id, the same on both sides: Clang names the
+  /// unit's static device variables and its registration after it.
+  std::string cuid;
   /// Flags for Clang's driver on the host side (-Xcompiler, dependency
   /// output).
   std::vector<std::string> hostFlags;
