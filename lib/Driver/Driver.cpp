@@ -36,6 +36,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 
 using namespace lingqu;
@@ -48,16 +49,18 @@ static int fail(const llvm::Twine &message) {
 namespace {
 
 /// Where Lingqu's pieces are, relative to lqcc: <prefix>/bin/lqcc,
-/// <prefix>/lib/libcudart.so, <prefix>/lib/lingqu/include/cuda_runtime.h.
+/// <prefix>/lib/libcudart.so, <prefix>/include/cuda_runtime.h: the layout
+/// of a CUDA toolkit, which CMake's CUDA support expects.
 struct Layout {
-  std::string libDir, headerDir;
+  std::string prefix, libDir, headerDir;
   explicit Layout(const std::string &executable) {
-    llvm::SmallString<256> prefix(executable);
-    llvm::sys::path::remove_filename(prefix); // bin
-    llvm::sys::path::remove_filename(prefix); // prefix
-    llvm::SmallString<256> lib(prefix), headers(prefix);
+    llvm::SmallString<256> root(executable);
+    llvm::sys::path::remove_filename(root); // bin
+    llvm::sys::path::remove_filename(root); // prefix
+    prefix = root.str().str();
+    llvm::SmallString<256> lib(root), headers(root);
     llvm::sys::path::append(lib, "lib");
-    llvm::sys::path::append(headers, "lib", "lingqu", "include");
+    llvm::sys::path::append(headers, "include");
     libDir = lib.str().str();
     headerDir = headers.str().str();
   }
@@ -211,7 +214,7 @@ bool Compilation::writeOutput(
 
 int Compilation::runProgram(llvm::ArrayRef<std::string> argv) {
   if (options.verbose || options.dryRun) {
-    llvm::errs() << (options.dryRun ? "#$" : "lqcc:");
+    llvm::errs() << "#$";
     for (const std::string &a : argv)
       llvm::errs() << " " << a;
     llvm::errs() << "\n";
@@ -414,16 +417,20 @@ int Compilation::compileCuda(const std::string &input,
     cuda.cuid = llvm::utohexstr(llvm::xxh3_64bits(
         llvm::StringRef(std::filesystem::absolute(input).string() + "\n" +
                         std::to_string(counter))));
-  if (options.dryRun) {
-    // The steps run inside lqcc: named, not run.
-    llvm::errs() << "#$ lqcc device: " << input << " -> clang (nvptx64, "
-                 << cuda.gpuArchitecture
-                 << ") -> mlir (simt -> cpu) -> llvm -> cpu shared object -> "
-                    "fat binary\n"
+  if (options.dryRun || options.verbose) {
+    // The steps run inside lqcc, named as nvcc names its (CMake reads the
+    // architecture from "-arch compute_XX").
+    llvm::errs() << "#$ lqcc device: " << input << " -arch compute_"
+                 << llvm::StringRef(cuda.gpuArchitecture).drop_front(3)
+                 << ": clang (nvptx64) -> mlir (simt -> cpu) -> llvm -> "
+                 << (relocatable ? "bitcode for the device link"
+                                 : "cpu shared object -> fat binary")
+                 << "\n"
                  << "#$ lqcc host: " << input
                  << " -> clang (host, fat binary embedded) -> "
                  << (object.empty() ? "-" : object) << "\n";
-    return 0;
+    if (options.dryRun)
+      return 0;
   }
   if (options.dependencies == Dependencies::WithCompile)
     for (std::string &flag : dependencyFlags())
@@ -697,6 +704,17 @@ int Compilation::run() {
       return fail("no such file or directory: '" + input + "'");
   if (auto ec = work.create())
     return fail("cannot create a scratch directory: " + ec.message());
+  if (options.verbose || options.dryRun) {
+    // nvcc's environment lines: CMake reads the toolkit's root, headers and
+    // libraries from them, and takes the link line for the one holding
+    // LIBRARIES's value.
+    const char *path = std::getenv("PATH");
+    llvm::errs() << "#$ TOP=" << layout.prefix << "\n"
+                 << "#$ PATH=" << layout.prefix << "/bin"
+                 << (path ? ":" + std::string(path) : "") << "\n"
+                 << "#$ INCLUDES=\"-I" << layout.headerDir << "\"\n"
+                 << "#$ LIBRARIES=  -L" << layout.libDir << "\n";
+  }
   if (options.verbose)
     for (const std::string &note : options.ignored)
       llvm::errs() << "lqcc: ignored: " << note << "\n";

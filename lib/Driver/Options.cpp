@@ -74,8 +74,12 @@ void lingqu::printHelp() {
 }
 
 void lingqu::printVersion() {
+  // The second line is what CMake looks for to treat a CUDA compiler as
+  // nvcc (its flags, its -v output); said as what it is.
   llvm::outs() << "lqcc: Lingqu's CUDA compiler driver, version "
                << LINGQU_VERSION_STRING << "\n"
+               << "A drop-in for nvcc: NVIDIA (R) Cuda compiler driver; "
+                  "not NVIDIA software\n"
                << "Implements the CUDA runtime and driver APIs of CUDA "
                << kCudaVersionMajor << "." << kCudaVersionMinor
                << " on CPUs (no NVIDIA software involved)\n"
