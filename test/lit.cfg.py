@@ -10,7 +10,9 @@ config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".mlir", ".ll", ".cu", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.lingqu_obj_root, "test")
-config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt", "unit", "Inputs"]
+# projects/: sample CUDA projects that the .test files there build.
+config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt", "unit", "Inputs",
+                   "cmake", "cmake-package", "make"]
 
 config.environment["PATH"] = os.pathsep.join(
     [config.lingqu_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])

@@ -699,11 +699,6 @@ int Compilation::link(const std::vector<std::string> &objects) {
 }
 
 int Compilation::run() {
-  for (const std::string &input : options.inputs)
-    if (!llvm::sys::fs::exists(input))
-      return fail("no such file or directory: '" + input + "'");
-  if (auto ec = work.create())
-    return fail("cannot create a scratch directory: " + ec.message());
   if (options.verbose || options.dryRun) {
     // nvcc's environment lines: CMake reads the toolkit's root, headers and
     // libraries from them, and takes the link line for the one holding
@@ -713,8 +708,15 @@ int Compilation::run() {
                  << "#$ PATH=" << layout.prefix << "/bin"
                  << (path ? ":" + std::string(path) : "") << "\n"
                  << "#$ INCLUDES=\"-I" << layout.headerDir << "\"\n"
-                 << "#$ LIBRARIES=  -L" << layout.libDir << "\n";
+                 << "#$ LIBRARIES=  -L" << layout.libDir << "\n"
+                 << "#$ NVVMIR_LIBRARY_DIR=" << layout.prefix
+                 << "/nvvm/libdevice\n";
   }
+  for (const std::string &input : options.inputs)
+    if (!llvm::sys::fs::exists(input))
+      return fail("no such file or directory: '" + input + "'");
+  if (auto ec = work.create())
+    return fail("cannot create a scratch directory: " + ec.message());
   if (options.verbose)
     for (const std::string &note : options.ignored)
       llvm::errs() << "lqcc: ignored: " << note << "\n";
