@@ -21,3 +21,6 @@ gen "Transformation passes" "-gen-pass-doc" include/lingqu/Transforms/Passes.td 
 gen "Conversion passes" "-gen-pass-doc" include/lingqu/Conversion/Passes.td ConversionPasses.md
 python3 "$root/scripts/gen-api.py" --tblgen "${LLVM_TBLGEN:-/usr/lib/llvm-22/bin/llvm-tblgen}" \
   --td "$root/runtime/api/Lingqu.td" --docs "$out/api-coverage.md"
+python3 "$root/scripts/gen-nvcc-flags.py" --tblgen "${LLVM_TBLGEN:-/usr/lib/llvm-22/bin/llvm-tblgen}" \
+  --td "$root/include/lingqu/Driver/LqccOptions.td" --include /usr/lib/llvm-22/include \
+  --output "$out/nvcc-flags.md"
