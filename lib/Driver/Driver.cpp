@@ -523,6 +523,8 @@ int Compilation::preprocess(const std::string &input) {
   std::vector<std::string> action = dependencyFlags();
   if (action.empty())
     action.push_back("-E");
+  bool toOutput =
+      !options.output.empty() && options.dependencies == Dependencies::None;
   if (isCuda(input)) {
     CudaCompileOptions cuda = cudaOptions(input);
     if (options.dryRun) {
@@ -532,6 +534,8 @@ int Compilation::preprocess(const std::string &input) {
       llvm::errs() << ")\n";
       return 0;
     }
+    if (toOutput)
+      action.insert(action.end(), {"-o", options.output});
     return preprocessHost(cuda, action) ? 0 : 1;
   }
   std::vector<std::string> argv = {hostCompiler()};
@@ -539,7 +543,7 @@ int Compilation::preprocess(const std::string &input) {
     argv.push_back(std::move(flag));
   argv.insert(argv.end(), action.begin(), action.end());
   argv.push_back(input);
-  if (!options.output.empty() && options.dependencies == Dependencies::None)
+  if (toOutput)
     argv.insert(argv.end(), {"-o", options.output});
   return runProgram(argv) == 0 ? 0 : 1;
 }
