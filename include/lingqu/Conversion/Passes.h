@@ -4,6 +4,7 @@
 
 #include "lingqu/Conversion/NVVMToSIMT.h"
 #include "lingqu/Conversion/SIMTToCPU.h"
+#include "lingqu/Conversion/SIMTToNVVM.h"
 
 namespace lingqu {
 

@@ -136,4 +136,29 @@ def ConvertSIMTToCPU : Pass<"convert-simt-to-cpu", "mlir::ModuleOp"> {
                            "mlir::LLVM::LLVMDialect", "mlir::scf::SCFDialect"];
 }
 
+def ConvertSIMTToNVVM : Pass<"convert-simt-to-nvvm", "mlir::ModuleOp"> {
+  let summary = "Lower simt back to NVVM, for SIMT-preserving targets (PTX)";
+  let description = [{
+    The inverse of `convert-nvvm-to-simt`, for targets that keep CUDA's
+    threads (the GPU runs them): each thread stays a thread, and the simt
+    ops become what NVIDIA's PTX provides:
+
+    * `simt.{thread_id,block_id,block_dim,grid_dim}` to
+      `nvvm.read.ptx.sreg.{tid,ctaid,ntid,nctaid}.{x,y,z}`,
+    * `simt.lane_id` and `simt.warp_size` to `nvvm.read.ptx.sreg.laneid`
+      and `.warpsize`,
+    * `simt.barrier` to `llvm.nvvm.barrier.cta.sync.aligned.all(0)`,
+    * `simt.shuffle` to `llvm.nvvm.shfl.sync.{idx,up,down,bfly}.{i32,f32}`
+      (the segment width packed into the clamp operand as PTX wants it),
+    * `simt.vote`, `simt.active_mask` and `simt.warp_barrier` to
+      `llvm.nvvm.vote.{ballot,any,all}.sync`, `llvm.nvvm.activemask` and
+      `llvm.nvvm.bar.warp.sync`,
+    * the `simt.kernel` attribute to the `ptx_kernel` calling convention.
+
+    Example: `%0 = simt.thread_id x : i32` becomes
+    `%0 = nvvm.read.ptx.sreg.tid.x : i32`.
+  }];
+  let dependentDialects = ["mlir::NVVM::NVVMDialect", "mlir::LLVM::LLVMDialect"];
+}
+
 #endif // LINGQU_CONVERSION_PASSES_TD
