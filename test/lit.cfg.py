@@ -50,6 +50,11 @@ except OSError:
     pass
 
 # NVIDIA's toolkit is optional: reference tests mark `REQUIRES: nvcc`.
+# ptxas validates the PTX entries (REQUIRES: ptxas).
+ptxas = shutil.which("ptxas") or "/usr/local/cuda/bin/ptxas"
+if os.path.exists(ptxas):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
 nvcc = shutil.which("nvcc") or "/usr/local/cuda/bin/nvcc"
 if os.path.exists(nvcc):
     config.available_features.add("nvcc")

@@ -15,6 +15,7 @@
 #include "lingqu/Frontend/DeviceImport.h"
 #include "lingqu/Target/CPUTarget.h"
 #include "lingqu/Target/FatBinaryWriter.h"
+#include "lingqu/Target/PTXTarget.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -334,6 +335,25 @@ Compilation::lowerDevice(std::unique_ptr<llvm::Module> device,
     return std::nullopt;
   if (emitHere(EmitStage::MLIRSCF, printModule))
     return std::nullopt;
+  // SIMT-preserving targets start from the raised module, each from its
+  // own copy; the CPU's collapsing pipeline then takes the original.
+  std::vector<FatBinaryEntry> entries(1);
+  for (const std::string &arch : options.offloadArchs) {
+    StageTimer t(options.verbose, "ptx for " + arch);
+    mlir::OwningOpRef<mlir::ModuleOp> copy = module->clone();
+    llvm::Expected<std::string> ptx =
+        compileToPTX(*copy, arch, options.deviceDebugInfo ? 0 : options.optLevel,
+                     options.deviceDebugInfo || options.lineInfo);
+    if (!ptx) {
+      fail(llvm::toString(ptx.takeError()));
+      return std::nullopt;
+    }
+    if (emitHere(EmitStage::PTX,
+                 [&](llvm::raw_ostream &os) { os << *ptx; }))
+      return std::nullopt;
+    entries.push_back(
+        {ptxEntryTarget(arch), LINGQU_FATBIN_KIND_PTX, std::move(*ptx)});
+  }
   if (!runPipeline("collapse threads (simt to cpu)", buildSIMTToCPUPipeline))
     return std::nullopt;
   if (emitHere(EmitStage::MLIRCPU, printModule))
@@ -375,9 +395,9 @@ Compilation::lowerDevice(std::unique_ptr<llvm::Module> device,
     fail(llvm::toString(sharedObject.takeError()));
     return std::nullopt;
   }
-  FatBinaryEntry entry{cpuTargetTriple(), LINGQU_FATBIN_KIND_SHARED_OBJECT,
-                       std::move(*sharedObject)};
-  return writeFatBinary(entry);
+  entries.front() = {cpuTargetTriple(), LINGQU_FATBIN_KIND_SHARED_OBJECT,
+                     std::move(*sharedObject)};
+  return writeFatBinary(entries);
 }
 
 CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {

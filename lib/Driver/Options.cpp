@@ -8,6 +8,7 @@
 
 #include "lingqu/Driver/Options.h"
 #include "lingqu/Config.h"
+#include "lingqu/Target/TargetRegistry.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -132,6 +133,7 @@ private:
   bool single(ID id, llvm::StringRef what, std::string &into);
   bool boolean(ID id, bool &into);
   bool architectures();
+  bool targets();
   bool addArchitecture(StringRef name, StringRef flag);
   /// The option as the user spelled it (--gpu-architecture, not -arch).
   static std::string spelling(const llvm::opt::Arg *arg) {
@@ -231,6 +233,50 @@ bool Reader::architectures() {
   if (!o.architectures.empty())
     o.deviceArchitecture =
         "sm_" + std::to_string(*llvm::min_element(o.architectures));
+  return true;
+}
+
+/// --offload-arch and --target, against the target registry.
+bool Reader::targets() {
+  o.listTargets = args.hasArg(OPT_list_targets);
+  for (StringRef value : args.getAllArgValues(OPT_offload_arch_eq))
+    for (StringRef arch : llvm::split(value, ',')) {
+      const TargetDescription *target = offloadTarget(arch);
+      if (!target) {
+        error("unknown offload architecture '" + arch +
+              "' (known: sm_50 to sm_121 for ptx, gfx90a and gfx942 for "
+              "amdgpu, spirv64; see lqcc --list-targets)");
+        return false;
+      }
+      if (!target->available) {
+        error("offload architecture '" + arch + "' (" + target->name +
+              ") is not supported yet");
+        return false;
+      }
+      if (!llvm::is_contained(o.offloadArchs, arch))
+        o.offloadArchs.push_back(arch.str());
+    }
+  if (o.emit == EmitStage::PTX && o.offloadArchs.empty()) {
+    error("'--emit=ptx' needs an NVIDIA architecture: add "
+          "--offload-arch=sm_XX");
+    return false;
+  }
+  if (const llvm::opt::Arg *arg = args.getLastArg(OPT_target_eq)) {
+    StringRef triple = arg->getValue();
+    const TargetDescription *target = cpuTarget(triple);
+    if (!target) {
+      error("unknown target '" + triple +
+            "' (known: x86_64-linux-gnu, aarch64-linux-gnu, "
+            "riscv64-linux-gnu, loongarch64-linux-gnu; see lqcc "
+            "--list-targets)");
+      return false;
+    }
+    if (!target->available) {
+      error("target '" + triple + "' (" + target->name +
+            ") is not supported yet");
+      return false;
+    }
+  }
   return true;
 }
 
@@ -418,15 +464,18 @@ bool Reader::read() {
                       .Case("mlir-scf", EmitStage::MLIRSCF)
                       .Case("mlir-cpu", EmitStage::MLIRCPU)
                       .Case("cpu-llvm", EmitStage::CPULLVM)
+                      .Case("ptx", EmitStage::PTX)
                       .Default(std::nullopt);
     if (!parsed) {
       error("invalid value '" + stage +
             "' in '--emit=': expected device-llvm, mlir-imported, "
-            "mlir-scf, mlir-cpu or cpu-llvm");
+            "mlir-scf, mlir-cpu, cpu-llvm or ptx");
       return false;
     }
     o.emit = *parsed;
   }
+  if (!targets())
+    return false;
   for (const llvm::opt::Arg *arg : args.filtered(
            OPT_rpass_eq, OPT_rpass_missed_eq, OPT_rpass_analysis_eq)) {
     StringRef pattern = arg->getValue();
@@ -504,7 +553,7 @@ lingqu::parseOptions(llvm::ArrayRef<const char *> rawArgs) {
   if (!Reader(args, options).read())
     return std::nullopt;
 
-  if (options.help || options.version)
+  if (options.help || options.version || options.listTargets)
     return options;
   if (options.inputs.empty()) {
     error("no input files");

@@ -6,6 +6,7 @@
 
 #include "lingqu/Driver/Driver.h"
 #include "lingqu/Driver/Options.h"
+#include "lingqu/Target/TargetRegistry.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -19,6 +20,10 @@ int main(int argc, char **argv) {
     return 1;
   if (options->help) {
     lingqu::printHelp();
+    return 0;
+  }
+  if (options->listTargets) {
+    llvm::outs() << lingqu::describeTargets();
     return 0;
   }
   if (options->version) {

@@ -180,7 +180,8 @@ defm version : Flag2<"V", "version",
 defm help : Flag2<"h", "help", "Show this text">;
 def emit : Joined<["--"], "emit=">, MetaVarName<"<stage>">,
   HelpText<"Print one stage of a .cu file's device compilation and stop: "
-           "device-llvm, mlir-imported, mlir-scf, mlir-cpu, cpu-llvm">;
+           "device-llvm, mlir-imported, mlir-scf, mlir-cpu, cpu-llvm, ptx "
+           "(with --offload-arch=sm_XX)">;
 def rpass_eq : Joined<["-"], "Rpass=">, MetaVarName<"<regex>">,
   HelpText<"Print the optimisation remarks of matching LLVM passes on "
            "device code (-Rpass=loop-vectorize: which thread loops "
@@ -204,3 +205,17 @@ defm cudart : Value2<"cudart", "cudart", "<shared|static|none>",
   "The CUDA runtime to link: Lingqu's is a shared library either way">;
 def no_deprecated_gpu_targets : Flag<["-", "--"], "Wno-deprecated-gpu-targets">,
   HelpText<"Accepted: no architecture is deprecated here">;
+
+//===----------------------------------------------------------------------===//
+// Targets (lib/Target/TargetRegistry.cpp)
+//===----------------------------------------------------------------------===//
+
+def offload_arch_eq : Joined<["--"], "offload-arch=">,
+  MetaVarName<"<arch>[,...]">,
+  HelpText<"Add an entry for a GPU-like target to the fat binary, next to "
+           "the CPU's: sm_XX (PTX); may be repeated">;
+def target_eq : Joined<["--"], "target=">, MetaVarName<"<triple>">,
+  HelpText<"The CPU the program is built for (default: the host)">;
+def list_targets : Flag<["--"], "list-targets">,
+  HelpText<"List the targets lqcc knows, how each is selected and whether "
+           "it is there yet">;

@@ -17,7 +17,8 @@ enum class EmitStage {
   MLIRImported, // mlir-imported: that IR in MLIR's llvm + nvvm dialects
   MLIRSCF,      // mlir-scf: raised to simt, control flow lifted to scf
   MLIRCPU,      // mlir-cpu: block functions with thread loops
-  CPULLVM       // cpu-llvm: optimised host LLVM IR of the CPU entry
+  CPULLVM,      // cpu-llvm: optimised host LLVM IR of the CPU entry
+  PTX           // ptx: the PTX entry of the first --offload-arch
 };
 
 /// -x: the language of every input, or each one's by its extension.
@@ -78,6 +79,10 @@ struct LqccOptions {
   std::vector<std::string> libraryDirs, libraries; // -L, -l
   /// Options accepted without effect here, each with why: -v prints them.
   std::vector<std::string> ignored;
+
+  /// --offload-arch: GPU-like targets' entries beside the CPU's (sm_90).
+  std::vector<std::string> offloadArchs;
+  bool listTargets = false; // --list-targets
 
   EmitStage emit = EmitStage::Link;
   /// -Rpass=, -Rpass-missed=, -Rpass-analysis=: LLVM passes (a regular
