@@ -50,6 +50,12 @@ except OSError:
     pass
 
 # NVIDIA's toolkit is optional: reference tests mark `REQUIRES: nvcc`.
+# Debian's cross sysroots, for lqcc --target.
+for triple, feature in [("aarch64-linux-gnu", "aarch64-sysroot"),
+                        ("riscv64-linux-gnu", "riscv64-sysroot")]:
+    if os.path.isdir("/usr/%s/include" % triple):
+        config.available_features.add(feature)
+
 # ptxas validates the PTX entries (REQUIRES: ptxas).
 ptxas = shutil.which("ptxas") or "/usr/local/cuda/bin/ptxas"
 if os.path.exists(ptxas):

@@ -362,6 +362,7 @@ Compilation::lowerDevice(std::unique_ptr<llvm::Module> device,
     return std::nullopt;
 
   CPUTargetOptions target;
+  target.triple = options.targetTriple;
   // -G: device code as written, for a debugger (nvcc's -G turns device
   // optimisation off too).
   target.optLevel = options.deviceDebugInfo ? 0 : options.optLevel;
@@ -395,7 +396,8 @@ Compilation::lowerDevice(std::unique_ptr<llvm::Module> device,
     fail(llvm::toString(sharedObject.takeError()));
     return std::nullopt;
   }
-  entries.front() = {cpuTargetTriple(), LINGQU_FATBIN_KIND_SHARED_OBJECT,
+  entries.front() = {cpuTargetTriple(options.targetTriple),
+                     LINGQU_FATBIN_KIND_SHARED_OBJECT,
                      std::move(*sharedObject)};
   return writeFatBinary(entries);
 }
@@ -415,6 +417,15 @@ CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {
   cuda.debugInfo = options.hostDebugInfo;
   cuda.deviceDebugInfo = options.deviceDebugInfo;
   cuda.gpuArchitecture = options.deviceArchitecture;
+  cuda.hostTriple = options.targetTriple;
+  // Debian's cross sysroots live in /usr/<triple>. Without one (LoongArch
+  // on Debian 12), the device side is parsed with the build machine's C
+  // headers: every Linux ISA Lingqu targets is LP64 and little-endian, so
+  // the device code means the same (-fatbin only: the host side needs the
+  // target's own headers and libraries).
+  if (!options.targetTriple.empty() &&
+      llvm::sys::fs::is_directory("/usr/" + options.targetTriple + "/include"))
+    cuda.deviceAuxTriple = options.targetTriple;
   cuda.hostFlags = options.hostCompilerFlags;
   if (options.warningsAreErrors)
     cuda.hostFlags.push_back("-Werror");
@@ -504,6 +515,8 @@ Compilation::otherSourceFlags(const std::string &input) const {
   std::vector<std::string> argv = {"-fPIC",
                                    "-O" + std::to_string(options.optLevel),
                                    "-isystem", layout.headerDir};
+  if (!options.targetTriple.empty())
+    argv.push_back("--target=" + options.targetTriple);
   bool c = options.language == InputLanguage::C ||
            (options.language == InputLanguage::ByExtension &&
             llvm::StringRef(input).ends_with(".c"));
@@ -700,16 +713,33 @@ int Compilation::archive(const std::vector<std::string> &objects) {
 
 int Compilation::link(const std::vector<std::string> &objects) {
   std::string output = options.output.empty() ? "a.out" : options.output;
+  // Another ISA links against Lingqu's runtime built for it, in
+  // <prefix>/lib/<triple>.
+  std::string libDir = layout.libDir;
+  if (!options.targetTriple.empty()) {
+    llvm::SmallString<256> dir(layout.libDir);
+    llvm::sys::path::append(dir, options.targetTriple);
+    libDir = dir.str().str();
+    llvm::SmallString<256> cudart(dir);
+    llvm::sys::path::append(cudart, "libcudart.so");
+    if (!options.dryRun && !llvm::sys::fs::exists(cudart))
+      return fail("linking for '" + options.targetTriple +
+                  "' needs Lingqu's runtime built for it in '" + libDir +
+                  "', which is not there: compile with -c or -fatbin "
+                  "(building the runtime for other ISAs is not supported "
+                  "yet)");
+  }
   std::vector<std::string> argv = {hostCompiler(), "-o", output};
   if (options.hostCompiler.empty())
     argv.push_back("-fuse-ld=lld");
+  if (!options.targetTriple.empty())
+    argv.push_back("--target=" + options.targetTriple);
   if (options.sharedLibrary)
     argv.push_back("-shared");
   argv.insert(argv.end(), objects.begin(), objects.end());
   for (const std::string &d : options.libraryDirs)
     argv.push_back("-L" + d);
-  argv.insert(argv.end(), {"-L" + layout.libDir,
-                           "-Wl,-rpath," + layout.libDir});
+  argv.insert(argv.end(), {"-L" + libDir, "-Wl,-rpath," + libDir});
   for (const std::string &l : options.libraries)
     argv.push_back("-l" + l);
   for (const std::string &flag : options.hostLinkerFlags)
@@ -739,6 +769,13 @@ int Compilation::run() {
   for (const std::string &input : options.inputs)
     if (!llvm::sys::fs::exists(input))
       return fail("no such file or directory: '" + input + "'");
+  if (!options.targetTriple.empty() && !options.fatbinOnly &&
+      !llvm::sys::fs::is_directory("/usr/" + options.targetTriple + "/include"))
+    return fail("compiling host code for '" + options.targetTriple +
+                "' needs its C library headers in /usr/" +
+                options.targetTriple +
+                "/include, which are not installed (Debian 12 has none for "
+                "LoongArch): -fatbin compiles the device code alone");
   if (auto ec = work.create())
     return fail("cannot create a scratch directory: " + ec.message());
   if (options.verbose)

@@ -22,6 +22,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/StringSaver.h"
+#include "llvm/TargetParser/Host.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace lingqu;
@@ -276,6 +277,8 @@ bool Reader::targets() {
             ") is not supported yet");
       return false;
     }
+    if (target != cpuTarget(llvm::sys::getDefaultTargetTriple()))
+      o.targetTriple = triple.str();
   }
   return true;
 }

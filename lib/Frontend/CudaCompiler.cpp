@@ -96,6 +96,10 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
       args.push_back("-g");
     args.insert(args.end(), options.hostFlags.begin(), options.hostFlags.end());
   }
+  const std::string &triple =
+      side == Side::Device ? options.deviceAuxTriple : options.hostTriple;
+  if (!triple.empty())
+    args.push_back("--target=" + triple);
   if (options.relocatable)
     args.push_back("-fgpu-rdc");
   if (!options.cuid.empty())

@@ -28,8 +28,25 @@
 
 using namespace lingqu;
 
-std::string lingqu::cpuTargetTriple() {
-  return llvm::sys::getDefaultTargetTriple();
+std::string lingqu::cpuTargetTriple(llvm::StringRef requested) {
+  if (requested.empty())
+    return llvm::sys::getDefaultTargetTriple();
+  return llvm::Triple::normalize(requested);
+}
+
+/// The baseline of another ISA: what every Linux machine of it has.
+/// RISC-V's is RV64GC (the vector extension is not in every RVA20 machine).
+static std::pair<std::string, std::string> baselineCPU(const llvm::Triple &t) {
+  switch (t.getArch()) {
+  case llvm::Triple::aarch64:
+    return {"generic", "+neon"};
+  case llvm::Triple::riscv64:
+    return {"generic-rv64", "+m,+a,+f,+d,+c"};
+  case llvm::Triple::loongarch64:
+    return {"la464", "+d"};
+  default:
+    return {"generic", ""};
+  }
 }
 
 static llvm::CodeGenOptLevel codeGenLevel(unsigned optLevel) {
@@ -42,10 +59,11 @@ static llvm::CodeGenOptLevel codeGenLevel(unsigned optLevel) {
 }
 
 /// The machine the fat binary's CPU entry is built for: this host's CPU, as
-/// a CUDA fat binary is built for the GPUs it will run on.
+/// a CUDA fat binary is built for the GPUs it will run on; another ISA's
+/// baseline for --target.
 static llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-createTargetMachine(unsigned optLevel) {
-  llvm::Triple triple(cpuTargetTriple());
+createTargetMachine(unsigned optLevel, llvm::StringRef requested) {
+  llvm::Triple triple(cpuTargetTriple(requested));
   std::string error;
   const llvm::Target *target =
       llvm::TargetRegistry::lookupTarget(triple, error);
@@ -53,10 +71,18 @@ createTargetMachine(unsigned optLevel) {
     return llvm::createStringError("no LLVM target for '" + triple.str() +
                                    "': " + error);
   llvm::SubtargetFeatures features;
-  for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())
-    features.AddFeature(name, enabled);
+  std::string cpu;
+  if (requested.empty()) {
+    for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())
+      features.AddFeature(name, enabled);
+    cpu = llvm::sys::getHostCPUName().str();
+  } else {
+    auto [baseline, baselineFeatures] = baselineCPU(triple);
+    cpu = baseline;
+    features = llvm::SubtargetFeatures(baselineFeatures);
+  }
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      triple, llvm::sys::getHostCPUName(), features.getString(),
+      triple, cpu, features.getString(),
       llvm::TargetOptions(), llvm::Reloc::PIC_, std::nullopt,
       codeGenLevel(optLevel)));
   if (!machine)
@@ -144,7 +170,7 @@ lingqu::translateToHostLLVM(mlir::ModuleOp module, llvm::LLVMContext &context,
   if (!llvmModule)
     return llvm::createStringError("translation to LLVM IR failed");
 
-  auto machine = createTargetMachine(options.optLevel);
+  auto machine = createTargetMachine(options.optLevel, options.triple);
   if (!machine)
     return machine.takeError();
   llvmModule->setTargetTriple((*machine)->getTargetTriple());
@@ -172,7 +198,7 @@ lingqu::translateToHostLLVM(mlir::ModuleOp module, llvm::LLVMContext &context,
 
 llvm::Expected<std::string>
 lingqu::emitSharedObject(llvm::Module &module, const CPUTargetOptions &options) {
-  auto machine = createTargetMachine(options.optLevel);
+  auto machine = createTargetMachine(options.optLevel, options.triple);
   if (!machine)
     return machine.takeError();
 
@@ -200,7 +226,8 @@ lingqu::emitSharedObject(llvm::Module &module, const CPUTargetOptions &options) 
   llvm::SmallVector<llvm::StringRef> argv = {
       lld, "-shared", "-Bsymbolic", "-o", soPath, objectPath};
   // Recorded only if used, so that loading the object loads SLEEF too.
-  llvm::StringRef sleef = LINGQU_SLEEF;
+  // SLEEF is the host's (VectorMath.cpp maps calls to it on x86 only).
+  llvm::StringRef sleef = options.triple.empty() ? LINGQU_SLEEF : "";
   if (!sleef.empty())
     argv.append({"--as-needed", sleef});
   std::string error;

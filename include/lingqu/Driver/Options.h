@@ -83,6 +83,9 @@ struct LqccOptions {
   /// --offload-arch: GPU-like targets' entries beside the CPU's (sm_90).
   std::vector<std::string> offloadArchs;
   bool listTargets = false; // --list-targets
+  /// --target: another CPU's triple as given (aarch64-linux-gnu); empty for
+  /// the host.
+  std::string targetTriple;
 
   EmitStage emit = EmitStage::Link;
   /// -Rpass=, -Rpass-missed=, -Rpass-analysis=: LLVM passes (a regular

@@ -36,6 +36,11 @@ struct CudaCompileOptions {
   /// The GPU architecture the device side is parsed for: it decides
   /// __CUDA_ARCH__ and which builtins exist.
   std::string gpuArchitecture = "sm_80";
+  /// The host side's triple (--target), empty for the host's.
+  std::string hostTriple;
+  /// The triple whose C library headers the device side is parsed with
+  /// (Clang's auxiliary triple), empty for the host's.
+  std::string deviceAuxTriple;
   /// Relocatable device code (-rdc=true): device functions and variables
   /// may be defined in other translation units, joined by the device link.
   bool relocatable = false;

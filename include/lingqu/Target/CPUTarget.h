@@ -29,6 +29,9 @@ class OpPassManager;
 namespace lingqu {
 
 struct CPUTargetOptions {
+  /// The CPU's LLVM triple; empty for the host (whose CPU and features the
+  /// entry is then tuned for; another ISA gets its baseline).
+  std::string triple;
   unsigned optLevel = 3;
   bool debugInfo = false;
   /// Regular expressions naming the LLVM passes whose optimisation remarks
@@ -38,8 +41,9 @@ struct CPUTargetOptions {
   std::string workDir;
 };
 
-/// The LLVM triple of the CPU entries lqcc produces (the host's).
-std::string cpuTargetTriple();
+/// The LLVM triple of the CPU entries lqcc produces: the host's, or
+/// `requested` (a --target triple) normalised.
+std::string cpuTargetTriple(llvm::StringRef requested = "");
 
 /// Imported device MLIR -> simt + scf (`--emit=mlir-scf`).
 void buildRaiseToSCFPipeline(mlir::OpPassManager &pm);
