@@ -6,7 +6,7 @@ export CCACHE_DIR ?= $(HOME)/.cache/lingqu-ccache
 # Paths relative to the checkout, so every clone shares the cache.
 export CCACHE_BASEDIR ?= $(CURDIR)
 
-.PHONY: all deps configure build demo check check-sanitize bench bench-smoke clean
+.PHONY: all deps configure build demo check check-sanitize bench bench-smoke clean cross-runtime
 
 all: build
 
@@ -32,6 +32,20 @@ demo: build
 check: build
 	@python3 scripts/collapse-census.py $(BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Lingqu's runtime built for AArch64 (cmake/toolchains/), where lqcc
+# --target=aarch64-linux-gnu links against it: $(BUILD)/lib/aarch64-linux-gnu.
+# Running such programs under qemu-user is not part of any check yet (see
+# docs/adding-a-target.md).
+cross-runtime: build
+	@./scripts/install-cross-deps.sh
+	cmake -S . -B $(BUILD)-aarch64 -G $(GENERATOR) -DCMAKE_BUILD_TYPE=Release \
+	  -DLINGQU_RUNTIME_ONLY=ON \
+	  -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/toolchains/aarch64-linux-gnu.cmake
+	cmake --build $(BUILD)-aarch64 -j $(JOBS)
+	mkdir -p $(BUILD)/lib/aarch64-linux-gnu
+	cp -P $(BUILD)-aarch64/lib/libcudart.so* $(BUILD)-aarch64/lib/libcuda.so* \
+	  $(BUILD)/lib/aarch64-linux-gnu/
 
 # Timed benchmarks, never part of `make check`: the runtime's
 # micro-benchmarks (bench/runtime), then every workload as CUDA on Lingqu,

@@ -56,6 +56,11 @@ for triple, feature in [("aarch64-linux-gnu", "aarch64-sysroot"),
     if os.path.isdir("/usr/%s/include" % triple):
         config.available_features.add(feature)
 
+# Lingqu's runtime built for AArch64 (make cross-runtime).
+if os.path.exists(os.path.join(config.lingqu_obj_root, "lib", "aarch64-linux-gnu",
+                               "libcudart.so")):
+    config.available_features.add("aarch64-runtime")
+
 # ptxas validates the PTX entries (REQUIRES: ptxas).
 ptxas = shutil.which("ptxas") or "/usr/local/cuda/bin/ptxas"
 if os.path.exists(ptxas):

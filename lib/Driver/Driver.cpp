@@ -725,9 +725,8 @@ int Compilation::link(const std::vector<std::string> &objects) {
     if (!options.dryRun && !llvm::sys::fs::exists(cudart))
       return fail("linking for '" + options.targetTriple +
                   "' needs Lingqu's runtime built for it in '" + libDir +
-                  "', which is not there: compile with -c or -fatbin "
-                  "(building the runtime for other ISAs is not supported "
-                  "yet)");
+                  "', which is not there: build it with `make "
+                  "cross-runtime` (AArch64), or compile with -c or -fatbin");
   }
   std::vector<std::string> argv = {hostCompiler(), "-o", output};
   if (options.hostCompiler.empty())
