@@ -4,17 +4,5 @@
 # abseil, oneTBB and Boost.Context, and qemu-user. Does nothing when they
 # are present.
 set -euo pipefail
-packages=(libabsl-dev:arm64 libtbb-dev:arm64 libboost-context-dev:arm64 qemu-user)
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
-[ ${#missing[@]} -eq 0 ] && exit 0
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo dpkg --add-architecture arm64
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+exec "$(dirname "$0")/apt-install-missing.sh" --architecture arm64 \
+  libabsl-dev:arm64 libtbb-dev:arm64 libboost-context-dev:arm64 qemu-user
