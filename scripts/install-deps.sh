@@ -10,6 +10,7 @@ packages=(
   libtbb-dev libabsl-dev libboost-context-dev googletest libgtest-dev
   libmpfr-dev libomp-22-dev libsleef-dev
   pocl-opencl-icd ocl-icd-opencl-dev opencl-c-headers python3-matplotlib
+  spirv-tools
   # Cross sysroots (/usr/<triple>) for lqcc --target=aarch64/riscv64-linux-gnu.
   g++-12-aarch64-linux-gnu libc6-dev-arm64-cross libstdc++-12-dev-arm64-cross
   g++-12-riscv64-linux-gnu libc6-dev-riscv64-cross libstdc++-12-dev-riscv64-cross

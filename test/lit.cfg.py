@@ -61,6 +61,10 @@ if os.path.exists(os.path.join(config.lingqu_obj_root, "lib", "aarch64-linux-gnu
                                "libcudart.so")):
     config.available_features.add("aarch64-runtime")
 
+# spirv-val validates the SPIR-V entries (Debian's spirv-tools).
+if shutil.which("spirv-val"):
+    config.available_features.add("spirv-tools")
+
 # ptxas validates the PTX entries (REQUIRES: ptxas).
 ptxas = shutil.which("ptxas") or "/usr/local/cuda/bin/ptxas"
 if os.path.exists(ptxas):

@@ -16,6 +16,7 @@
 #include "lingqu/Target/CPUTarget.h"
 #include "lingqu/Target/FatBinaryWriter.h"
 #include "lingqu/Target/PTXTarget.h"
+#include "lingqu/Target/SPIRVTarget.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -339,8 +340,20 @@ Compilation::lowerDevice(std::unique_ptr<llvm::Module> device,
   // own copy; the CPU's collapsing pipeline then takes the original.
   std::vector<FatBinaryEntry> entries(1);
   for (const std::string &arch : options.offloadArchs) {
-    StageTimer t(options.verbose, "ptx for " + arch);
     mlir::OwningOpRef<mlir::ModuleOp> copy = module->clone();
+    if (arch == "spirv64") {
+      StageTimer t(options.verbose, "spir-v");
+      llvm::Expected<std::string> spirv = compileToSPIRV(
+          *copy, options.deviceDebugInfo ? 0 : options.optLevel);
+      if (!spirv) {
+        fail(llvm::toString(spirv.takeError()));
+        return std::nullopt;
+      }
+      entries.push_back(
+          {kSPIRVEntryTarget, LINGQU_FATBIN_KIND_SPIRV, std::move(*spirv)});
+      continue;
+    }
+    StageTimer t(options.verbose, "ptx for " + arch);
     llvm::Expected<std::string> ptx =
         compileToPTX(*copy, arch, options.deviceDebugInfo ? 0 : options.optLevel,
                      options.deviceDebugInfo || options.lineInfo);

@@ -28,7 +28,8 @@ static constexpr TargetDescription kTargets[] = {
     {"amdgpu", TargetKind::SIMTPreserving, "--offload-arch=gfx90a|gfx942",
      LINGQU_FATBIN_KIND_CODE_OBJECT, "-", false, "not supported yet"},
     {"spirv64", TargetKind::SIMTPreserving, "--offload-arch=spirv64",
-     LINGQU_FATBIN_KIND_SPIRV, "-", false, "not supported yet"},
+     LINGQU_FATBIN_KIND_SPIRV, "-", true,
+     "OpenCL SPIR-V (no warp-level ops); no plugin runs it yet"},
 };
 
 llvm::ArrayRef<TargetDescription> lingqu::targets() { return kTargets; }

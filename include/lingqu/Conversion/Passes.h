@@ -5,6 +5,7 @@
 #include "lingqu/Conversion/NVVMToSIMT.h"
 #include "lingqu/Conversion/SIMTToCPU.h"
 #include "lingqu/Conversion/SIMTToNVVM.h"
+#include "lingqu/Conversion/SIMTToOpenCL.h"
 
 namespace lingqu {
 

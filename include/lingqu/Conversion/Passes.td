@@ -161,4 +161,39 @@ def ConvertSIMTToNVVM : Pass<"convert-simt-to-nvvm", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::NVVM::NVVMDialect", "mlir::LLVM::LLVMDialect"];
 }
 
+def ConvertSIMTToOpenCL : Pass<"convert-simt-to-opencl", "mlir::ModuleOp"> {
+  let summary = "Lower simt to OpenCL work-item builtins, for SPIR-V";
+  let description = [{
+    For OpenCL-flavoured SPIR-V targets, which keep CUDA's threads as
+    work-items:
+
+    * `simt.{thread_id,block_id,block_dim,grid_dim}` to calls of
+      `get_local_id`, `get_group_id`, `get_local_size` and `get_num_groups`
+      (their Itanium-mangled names, which LLVM's SPIR-V backend turns into
+      built-in variables), truncated to `i32`;
+    * `simt.barrier` to `barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE)`;
+    * the `simt.kernel` attribute to the `spir_kernel` calling convention,
+      other functions with bodies to `spir_func`.
+
+    Warp-level ops (lane id, warp size, shuffles, votes, the active mask, the
+    warp barrier) are refused, naming the kernel and the op: an OpenCL
+    sub-group is not a 32-lane warp.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
+def MapOpenCLAddressSpaces : Pass<"lingqu-map-opencl-address-spaces", "mlir::ModuleOp"> {
+  let summary = "Renumber NVPTX address spaces as OpenCL's (SPIR)";
+  let description = [{
+    NVPTX and OpenCL number their address spaces differently: generic 0 ->
+    4, global 1 -> 1, shared 3 -> local 3, constant 4 -> 2, local 5 ->
+    private 0. Every pointer type and global is renumbered; allocas, which
+    NVPTX places in the generic space, become private allocas cast to
+    generic; a kernel's pointer parameters, generic in CUDA, become global
+    pointers cast to generic on entry (OpenCL kernels take no generic
+    pointers).
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
 #endif // LINGQU_CONVERSION_PASSES_TD
