@@ -15,6 +15,7 @@
 #include "lingqu/Frontend/DeviceImport.h"
 #include "lingqu/Target/CPUTarget.h"
 #include "lingqu/Target/FatBinaryWriter.h"
+#include "lingqu/Target/AMDGPUTarget.h"
 #include "lingqu/Target/PTXTarget.h"
 #include "lingqu/Target/SPIRVTarget.h"
 
@@ -351,6 +352,20 @@ Compilation::lowerDevice(std::unique_ptr<llvm::Module> device,
       }
       entries.push_back(
           {kSPIRVEntryTarget, LINGQU_FATBIN_KIND_SPIRV, std::move(*spirv)});
+      continue;
+    }
+    if (llvm::StringRef(arch).starts_with("gfx")) {
+      StageTimer t(options.verbose, "amdgpu code object for " + arch);
+      llvm::Expected<std::string> codeObject = compileToAMDGPU(
+          *copy, arch, options.deviceDebugInfo ? 0 : options.optLevel,
+          work.root());
+      if (!codeObject) {
+        fail(llvm::toString(codeObject.takeError()));
+        return std::nullopt;
+      }
+      entries.push_back({amdgpuEntryTarget(arch),
+                         LINGQU_FATBIN_KIND_CODE_OBJECT,
+                         std::move(*codeObject)});
       continue;
     }
     StageTimer t(options.verbose, "ptx for " + arch);

@@ -71,6 +71,11 @@ static void optimize(llvm::Module &module, llvm::TargetMachine &machine,
 
 llvm::Expected<std::string>
 lingqu::emitKernels(mlir::ModuleOp module, const KernelCodegen &codegen) {
+  // NVPTX's data layout and triple stay behind in MLIR: the target's are
+  // set below.
+  module->removeAttr("dlti.dl_spec");
+  module->removeAttr("llvm.target_triple");
+  module->removeAttr("llvm.data_layout");
   llvm::LLVMContext context;
   std::unique_ptr<llvm::Module> llvmModule =
       mlir::translateModuleToLLVMIR(module, context);

@@ -11,10 +11,6 @@ using namespace lingqu;
 
 llvm::Expected<std::string> lingqu::compileToSPIRV(mlir::ModuleOp module,
                                                    unsigned optLevel) {
-  // NVPTX's data layout and triple stay behind in MLIR.
-  module->removeAttr("dlti.dl_spec");
-  module->removeAttr("llvm.target_triple");
-  module->removeAttr("llvm.data_layout");
   mlir::PassManager pm(module.getContext());
   pm.addPass(createConvertSIMTToOpenCL());
   pm.addPass(createMapOpenCLAddressSpaces());

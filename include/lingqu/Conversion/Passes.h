@@ -6,6 +6,7 @@
 #include "lingqu/Conversion/SIMTToCPU.h"
 #include "lingqu/Conversion/SIMTToNVVM.h"
 #include "lingqu/Conversion/SIMTToOpenCL.h"
+#include "lingqu/Conversion/SIMTToROCDL.h"
 
 namespace lingqu {
 

@@ -196,4 +196,26 @@ def MapOpenCLAddressSpaces : Pass<"lingqu-map-opencl-address-spaces", "mlir::Mod
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }
 
+def ConvertSIMTToROCDL : Pass<"convert-simt-to-rocdl", "mlir::ModuleOp"> {
+  let summary = "Lower simt to ROCDL, for AMDGPU code objects";
+  let description = [{
+    For AMD GPUs, which keep CUDA's threads as work-items:
+
+    * `simt.thread_id` and `simt.block_id` to `rocdl.workitem.id.*` and
+      `rocdl.workgroup.id.*`;
+    * `simt.block_dim` and `simt.grid_dim` to loads from the HSA dispatch
+      packet (`llvm.amdgcn.dispatch.ptr`: the work-group size, and the grid
+      size in work-items divided by it), which need no device library;
+    * `simt.barrier` to `rocdl.barrier` (a work-group fence around
+      `s_barrier`, as HIP's `__syncthreads()`);
+    * the `simt.kernel` attribute to the `amdgpu_kernel` calling convention;
+    * allocas, which NVPTX places in the generic (flat) space, to AMDGPU's
+      private space 5, cast to flat.
+
+    Warp-level ops are refused, naming the kernel and the op: a wavefront
+    has 64 lanes where CUDA's warp has 32.
+  }];
+  let dependentDialects = ["mlir::ROCDL::ROCDLDialect", "mlir::LLVM::LLVMDialect"];
+}
+
 #endif // LINGQU_CONVERSION_PASSES_TD

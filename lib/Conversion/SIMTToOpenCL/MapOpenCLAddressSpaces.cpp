@@ -1,6 +1,7 @@
 //===- MapOpenCLAddressSpaces.cpp - NVPTX address spaces as OpenCL's ------===//
 
 #include "lingqu/Conversion/SIMTToOpenCL.h"
+#include "lingqu/Conversion/PrivateAllocas.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/AttrTypeSubElements.h"
@@ -60,26 +61,7 @@ void MapOpenCLAddressSpacesPass::runOnOperation() {
     global.setAddrSpace(mapped(global.getAddrSpace()));
 
   // Allocas were generic: make them private, seen through a generic cast.
-  // (Collected first: the rewrite erases ops after them.)
-  SmallVector<LLVM::AllocaOp> allocas;
-  module.walk([&](LLVM::AllocaOp alloca) { allocas.push_back(alloca); });
-  for (LLVM::AllocaOp alloca : allocas) {
-    if (alloca.getType().getAddressSpace() != kGeneric)
-      continue;
-    // Lifetime markers must name the alloca itself; they are only hints.
-    for (Operation *user : llvm::make_early_inc_range(alloca->getUsers()))
-      if (isa<LLVM::LifetimeStartOp, LLVM::LifetimeEndOp>(user))
-        user->erase();
-    OpBuilder b(alloca);
-    auto privateAlloca = LLVM::AllocaOp::create(
-        b, alloca.getLoc(), pointer(kPrivate), alloca.getElemType(),
-        alloca.getArraySize(), alloca.getAlignment().value_or(0));
-    b.setInsertionPointAfter(privateAlloca);
-    Value generic = LLVM::AddrSpaceCastOp::create(
-        b, alloca.getLoc(), pointer(kGeneric), privateAlloca);
-    alloca.replaceAllUsesWith(generic);
-    alloca.erase();
-  }
+  lingqu::moveAllocasToPrivateSpace(module, kGeneric, kPrivate);
 
   // Kernels take global pointers, used as generic ones inside.
   for (auto func : module.getOps<LLVM::LLVMFuncOp>()) {

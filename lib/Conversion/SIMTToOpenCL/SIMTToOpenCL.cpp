@@ -7,11 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "lingqu/Conversion/SIMTToOpenCL.h"
+#include "lingqu/Conversion/WarpLevelOps.h"
 #include "lingqu/Dialect/SIMT/SIMTOps.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
-#include "llvm/Demangle/Demangle.h"
 
 namespace lingqu {
 #define GEN_PASS_DEF_CONVERTSIMTTOOPENCL
@@ -62,28 +62,12 @@ void ConvertSIMTToOpenCLPass::runOnOperation() {
   ModuleOp module = getOperation();
   MLIRContext *ctx = &getContext();
 
-  // Warp-level ops have no OpenCL meaning to lower to.
-  WalkResult refused = module.walk([&](Operation *op) {
-    if (!isa<simt::LaneIdOp, simt::WarpSizeOp, simt::ShuffleOp, simt::VoteOp,
-             simt::ActiveMaskOp, simt::WarpBarrierOp>(op))
-      return WalkResult::advance();
-    auto func = op->getParentOfType<LLVM::LLVMFuncOp>();
-    op->emitError() << "'" << op->getName() << "' in '"
-                    << llvm::demangle(func ? func.getName() : StringRef("?"))
-                    << "' is not supported on spirv64 yet: an OpenCL "
-                       "sub-group is not a 32-lane warp";
-    return WalkResult::interrupt();
-  });
-  if (refused.wasInterrupted())
+  // Warp-level ops have nothing to lower to yet.
+  if (failed(refuseWarpLevelOps(module, "spirv64",
+                                "an OpenCL sub-group is not a 32-lane warp")))
     return signalPassFailure();
 
-  SmallVector<Operation *> ops;
-  module.walk([&](Operation *op) {
-    if (isa<simt::ThreadIdOp, simt::BlockIdOp, simt::BlockDimOp,
-            simt::GridDimOp, simt::BarrierOp>(op))
-      ops.push_back(op);
-  });
-  for (Operation *op : ops) {
+  for (Operation *op : collectCoordinatesAndBarriers(module)) {
     if (auto id = dyn_cast<simt::ThreadIdOp>(op))
       lowerCoordinate(op, "_Z12get_local_idj", id.getDimension());
     else if (auto id = dyn_cast<simt::BlockIdOp>(op))
