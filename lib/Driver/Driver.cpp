@@ -126,6 +126,7 @@ private:
   std::vector<std::string> otherSourceFlags(const std::string &input) const;
   std::vector<std::string> dependencyFlags() const;
   bool isCuda(llvm::StringRef input) const;
+  bool hasCrossSysroot() const;
   std::string hostCompiler() const;
   int link(const std::vector<std::string> &objects);
   int archive(const std::vector<std::string> &objects);
@@ -167,6 +168,14 @@ bool Compilation::isCuda(llvm::StringRef input) const {
   default:
     return false;
   }
+}
+
+/// Whether --target's C library headers are installed: Debian's cross
+/// sysroots live in /usr/<triple>.
+bool Compilation::hasCrossSysroot() const {
+  return !options.targetTriple.empty() &&
+         llvm::sys::fs::is_directory("/usr/" + options.targetTriple +
+                                     "/include");
 }
 
 /// The macros nvcc defines in every compilation it drives, and Lingqu's own.
@@ -445,14 +454,14 @@ CudaCompileOptions Compilation::cudaOptions(const std::string &input) const {
   cuda.debugInfo = options.hostDebugInfo;
   cuda.deviceDebugInfo = options.deviceDebugInfo;
   cuda.gpuArchitecture = options.deviceArchitecture;
+  cuda.ptxFeature = ptxFeature(options.deviceArchitecture);
   cuda.hostTriple = options.targetTriple;
   // Debian's cross sysroots live in /usr/<triple>. Without one (LoongArch
   // on Debian 12), the device side is parsed with the build machine's C
   // headers: every Linux ISA Lingqu targets is LP64 and little-endian, so
   // the device code means the same (-fatbin only: the host side needs the
   // target's own headers and libraries).
-  if (!options.targetTriple.empty() &&
-      llvm::sys::fs::is_directory("/usr/" + options.targetTriple + "/include"))
+  if (hasCrossSysroot())
     cuda.deviceAuxTriple = options.targetTriple;
   cuda.hostFlags = options.hostCompilerFlags;
   if (options.warningsAreErrors)
@@ -797,7 +806,7 @@ int Compilation::run() {
     if (!llvm::sys::fs::exists(input))
       return fail("no such file or directory: '" + input + "'");
   if (!options.targetTriple.empty() && !options.fatbinOnly &&
-      !llvm::sys::fs::is_directory("/usr/" + options.targetTriple + "/include"))
+      !hasCrossSysroot())
     return fail("compiling host code for '" + options.targetTriple +
                 "' needs its C library headers in /usr/" +
                 options.targetTriple +

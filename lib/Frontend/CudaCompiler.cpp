@@ -20,7 +20,6 @@
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/FrontendTool/Utils.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -28,15 +27,6 @@
 
 using namespace lingqu;
 
-/// The PTX ISA of a GPU architecture, set explicitly because without a
-/// CUDA installation Clang assumes PTX 4.2 and aborts on sm_80. Lingqu
-/// compiles the device side once, for the architecture asked for, and lowers
-/// to every target from there.
-static const char *ptxFeature(llvm::StringRef arch) {
-  unsigned cc = 0;
-  arch.drop_front(3).take_while(llvm::isDigit).getAsInteger(10, cc);
-  return cc >= 100 ? "+ptx87" : "+ptx80";
-}
 /// Fixes the launch ABI: __cudaPushCallConfiguration + cudaLaunchKernel and
 /// __cudaRegisterFatBinaryEnd, whatever CUDA may be installed.
 static constexpr const char *kSdkVersion = "-target-sdk-version=12.8";
@@ -143,7 +133,7 @@ buildCC1Args(const CudaCompileOptions &options, Side side,
     cc1.push_back(kSdkVersion);
     if (side == Side::Device)
       cc1.insert(cc1.end(),
-                 {"-target-feature", ptxFeature(options.gpuArchitecture)});
+                 {"-target-feature", options.ptxFeature});
     return cc1;
   }
   llvm::errs() << "lqcc: error: clang's driver produced no compile job for '"

@@ -17,8 +17,7 @@ std::string lingqu::ptxEntryTarget(llvm::StringRef arch) {
   return (kTriple + ":" + arch).str();
 }
 
-/// The PTX ISA an architecture needs (LLVM's feature name).
-static const char *ptxVersion(llvm::StringRef arch) {
+const char *lingqu::ptxFeature(llvm::StringRef arch) {
   unsigned cc = 0;
   arch.drop_front(3).take_while(llvm::isDigit).getAsInteger(10, cc);
   return cc >= 100 ? "+ptx87" : "+ptx80";
@@ -42,7 +41,7 @@ llvm::Expected<std::string> lingqu::compileToPTX(mlir::ModuleOp module,
   KernelCodegen codegen;
   codegen.triple = kTriple;
   codegen.cpu = arch;
-  codegen.features = ptxVersion(arch);
+  codegen.features = ptxFeature(arch);
   codegen.targetName = ("the ptx target (" + arch + ")").str();
   // Device printf is PTX's vprintf system call; nothing else links in
   // (NVIDIA's libdevice would be the math library).

@@ -103,7 +103,7 @@ std::string lingqu::describeTargets() {
         t.kind == TargetKind::SIMTCollapsing ? "collapsed" : "kept",
         t.selects.str().c_str(), entryName(t.entry).str().c_str(),
         t.plugin.str().c_str(),
-        (t.available ? t.note : ("not supported yet" + llvm::StringRef("")))
+        (t.available ? t.note : llvm::StringRef("not supported yet"))
             .str()
             .c_str());
   return text;

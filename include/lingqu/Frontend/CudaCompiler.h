@@ -36,6 +36,9 @@ struct CudaCompileOptions {
   /// The GPU architecture the device side is parsed for: it decides
   /// __CUDA_ARCH__ and which builtins exist.
   std::string gpuArchitecture = "sm_80";
+  /// The PTX ISA it needs (LLVM's NVPTX feature), set explicitly because
+  /// without a CUDA installation Clang assumes PTX 4.2 and aborts on sm_80.
+  std::string ptxFeature = "+ptx80";
   /// The host side's triple (--target), empty for the host's.
   std::string hostTriple;
   /// The triple whose C library headers the device side is parsed with

@@ -19,6 +19,10 @@ class ModuleOp;
 
 namespace lingqu {
 
+/// The PTX ISA `arch` (sm_XX) needs, as LLVM's NVPTX feature ("+ptx80"):
+/// for the front end's device parse as for code generation.
+const char *ptxFeature(llvm::StringRef arch);
+
 /// The fat-binary target string of a PTX entry: "nvptx64-nvidia-cuda" and
 /// the architecture, "nvptx64-nvidia-cuda:sm_90".
 std::string ptxEntryTarget(llvm::StringRef arch);
