@@ -6,7 +6,7 @@ export CCACHE_DIR ?= $(HOME)/.cache/lingqu-ccache
 # Paths relative to the checkout, so every clone shares the cache.
 export CCACHE_BASEDIR ?= $(CURDIR)
 
-.PHONY: all deps configure build demo check check-sanitize bench bench-smoke clean cross-runtime
+.PHONY: all deps configure build demo check check-sanitize bench bench-smoke clean cross-runtime check-cross
 
 all: build
 
@@ -33,19 +33,25 @@ check: build
 	@python3 scripts/collapse-census.py $(BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Lingqu's runtime built for AArch64 (cmake/toolchains/), where lqcc
-# --target=aarch64-linux-gnu links against it: $(BUILD)/lib/aarch64-linux-gnu.
-# Running such programs under qemu-user is not part of any check yet (see
-# docs/adding-a-target.md).
+# Lingqu's runtime built for other CPU ISAs (cmake/toolchains/), where lqcc
+# --target=<triple> links against it: $(BUILD)/lib/<triple>. AArch64's
+# libraries are Debian's arm64 multiarch packages; RISC-V's are Debian's
+# sources built for it (Debian 12 has no riscv64 packages).
+CROSS_TARGETS ?= aarch64-linux-gnu riscv64-linux-gnu
 cross-runtime: build
 	@./scripts/install-cross-deps.sh
-	cmake -S . -B $(BUILD)-aarch64 -G $(GENERATOR) -DCMAKE_BUILD_TYPE=Release \
-	  -DLINGQU_RUNTIME_ONLY=ON \
-	  -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/toolchains/aarch64-linux-gnu.cmake
-	cmake --build $(BUILD)-aarch64 -j $(JOBS)
-	mkdir -p $(BUILD)/lib/aarch64-linux-gnu
-	cp -P $(BUILD)-aarch64/lib/libcudart.so* $(BUILD)-aarch64/lib/libcuda.so* \
-	  $(BUILD)/lib/aarch64-linux-gnu/
+	@for triple in $(CROSS_TARGETS); do \
+	  JOBS=$(JOBS) ./scripts/build-cross-runtime.sh $(BUILD) $$triple || exit 1; \
+	done
+
+# The end-to-end suite (test/e2e) built for each of CROSS_TARGETS and run
+# under qemu-user (test/Inputs/crosstargets.py). Not part of `make check`:
+# it needs the cross runtimes, which take their own libraries.
+check-cross: cross-runtime
+	@for triple in $(CROSS_TARGETS); do \
+	  echo "== check-cross: $$triple"; \
+	  /usr/lib/llvm-22/bin/lit -sv --param cross=$$triple $(BUILD)/test/e2e || exit 1; \
+	done
 
 # Timed benchmarks, never part of `make check`: the runtime's
 # micro-benchmarks (bench/runtime), then every workload as CUDA on Lingqu,
@@ -65,14 +71,14 @@ bench-smoke: build
 # out: switching stacks by hand is what these sanitizers cannot follow.
 # ThreadSanitizer must see inside absl::Mutex and oneTBB's task hand-offs,
 # so its build first compiles Debian's sources of both with -fsanitize=thread
-# (scripts/build-sanitized-deps.sh, once per build directory).
+# (scripts/build-deps-from-source.sh, once per build directory).
 SANITIZERS ?= address thread
 check-sanitize: deps
 	@for san in $(SANITIZERS); do \
 	  prefix=; \
 	  if [ $$san = thread ]; then \
 	    prefix=$(CURDIR)/$(BUILD)-$$san-deps/install; \
-	    JOBS=$(JOBS) ./scripts/build-sanitized-deps.sh $$san $$prefix || exit 1; \
+	    JOBS=$(JOBS) ./scripts/build-deps-from-source.sh $$prefix --sanitizer=$$san || exit 1; \
 	  fi; \
 	  cmake -S . -B $(BUILD)-$$san -G $(GENERATOR) -DLINGQU_RUNTIME_ONLY=ON \
 	    -DLINGQU_SANITIZER=$$san \
@@ -92,4 +98,5 @@ check-sanitize: deps
 	done
 
 clean:
-	rm -rf $(BUILD) $(addprefix $(BUILD)-,$(SANITIZERS)) $(BUILD)-thread-deps
+	rm -rf $(BUILD) $(addprefix $(BUILD)-,$(SANITIZERS)) $(BUILD)-thread-deps \
+	  $(addprefix $(BUILD)-,$(CROSS_TARGETS)) $(addsuffix -deps,$(addprefix $(BUILD)-,$(CROSS_TARGETS)))

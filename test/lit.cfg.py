@@ -2,7 +2,11 @@
 # compile-and-run tests (.cu).
 import os
 import shutil
+import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "Inputs"))
+
+import crosstargets
 import lit.formats
 
 config.name = "Lingqu"
@@ -19,7 +23,22 @@ config.environment["PATH"] = os.pathsep.join(
 # Runs must not depend on the ccache or locale of whoever runs the tests.
 config.environment["LC_ALL"] = "C"
 
-config.substitutions.append(("%lqcc", os.path.join(config.lingqu_tools_dir, "lqcc")))
+# make check-cross: `lit --param cross=<triple>` builds the end-to-end
+# programs for another CPU ISA and runs them under qemu-user (%exec).
+cross = lit_config.params.get("cross")
+lqcc = os.path.join(config.lingqu_tools_dir, "lqcc")
+exec_prefix = ""
+if cross:
+    emulator = crosstargets.emulator(cross)
+    if emulator is None:
+        lit_config.fatal("lit --param cross=%s: no such cross target (known: %s)"
+                         % (cross, ", ".join(crosstargets.TARGETS)))
+    lqcc += " --target=" + cross
+    exec_prefix = " ".join(emulator) + " "
+    config.available_features.add("cross")
+config.substitutions.append(("%lqcc", lqcc))
+# Runs a program built by %lqcc: directly, or under qemu-user.
+config.substitutions.append(("%exec", exec_prefix))
 config.substitutions.append(("%lingqu_src", config.lingqu_src_root))
 config.substitutions.append(("%lingqu_obj", config.lingqu_obj_root))
 # lqcc's LLVM passes, loaded into opt.
@@ -31,20 +50,21 @@ config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clan
 config.substitutions.append(("%lingqu_lib", os.path.join(config.lingqu_obj_root, "lib")))
 # End-to-end programs run under both executors, which must agree.
 config.substitutions.append(
-    ("%run", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "run_executors.py")))
+    ("%run", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "run_executors.py")
+     + " " + exec_prefix.strip()))
 config.substitutions.append(
     ("%expect-exit", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "expect_exit.py")))
 
 # Where lqcc vectorises math calls into SLEEF.
 import platform
-if platform.machine() == "x86_64" and platform.system() == "Linux":
+if platform.machine() == "x86_64" and platform.system() == "Linux" and not cross:
     config.available_features.add("x86_64-linux")
 
 # lqcc builds for the host's CPU: what it makes of AVX-512 is tested where
 # the host has it.
 try:
     with open("/proc/cpuinfo") as cpuinfo:
-        if " avx512f" in cpuinfo.read():
+        if " avx512f" in cpuinfo.read() and not cross:
             config.available_features.add("avx512f")
 except OSError:
     pass
@@ -56,10 +76,14 @@ for triple, feature in [("aarch64-linux-gnu", "aarch64-sysroot"),
     if os.path.isdir("/usr/%s/include" % triple):
         config.available_features.add(feature)
 
-# Lingqu's runtime built for AArch64 (make cross-runtime).
-if os.path.exists(os.path.join(config.lingqu_obj_root, "lib", "aarch64-linux-gnu",
-                               "libcudart.so")):
-    config.available_features.add("aarch64-runtime")
+# Lingqu's runtime built for another ISA (make cross-runtime):
+# aarch64-runtime, riscv64-runtime.
+# %emulate-<arch> runs a program built for it under qemu-user.
+for triple in crosstargets.TARGETS:
+    arch = triple.split("-")[0]
+    if os.path.exists(os.path.join(config.lingqu_obj_root, "lib", triple, "libcudart.so")):
+        config.available_features.add(arch + "-runtime")
+    config.substitutions.append(("%emulate-" + arch, " ".join(crosstargets.emulator(triple))))
 
 # spirv-val validates the SPIR-V entries (Debian's spirv-tools).
 if shutil.which("spirv-val"):

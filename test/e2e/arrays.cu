@@ -2,7 +2,7 @@
 // read back through 2D copies, 3D copies in element units, the deprecated
 // 1D copies and the driver's view of the same arrays; bad regions fail.
 // RUN: %lqcc -I %S/Inputs/include %s -o %t -lcuda
-// RUN: %t | FileCheck %s
+// RUN: %exec %t | FileCheck %s
 // CHECK: arrays: PASS
 #include <cuda.h>
 

@@ -1,7 +1,7 @@
 // The header names CUDA code includes directly all resolve, in any order,
 // and bring what CUDA's do: math constants, vector types with CUDA's
 // layouts, and the intrinsics of each sm_* header.
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %exec %t | FileCheck %s
 // CHECK: cuda-headers: PASS
 #include <math_constants.h>
 #include <sm_61_intrinsics.h>

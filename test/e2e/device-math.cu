@@ -5,7 +5,7 @@
 // fast intrinsics, reinterpretations, rounding conversions and integer
 // intrinsics. A __host__ __device__ function gets each side's library.
 // RUN: %lqcc -I %S/Inputs/include %s -o %t
-// RUN: %t | FileCheck %s
+// RUN: %exec %t | FileCheck %s
 // CHECK: device-math: PASS
 #include <cmath>
 #include <cstdio>

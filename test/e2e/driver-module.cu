@@ -6,7 +6,7 @@
 // the old cuParamSet*/cuLaunchGrid API, and a graph built with cuGraph*.
 // RUN: %lqcc -fatbin %S/Inputs/driver-kernels.cu -o %t.fatbin
 // RUN: %lqcc -I %S/Inputs/include %s -o %t -lcuda
-// RUN: %t %t.fatbin | FileCheck %s
+// RUN: %exec %t %t.fatbin | FileCheck %s
 // CHECK: driver-module: PASS
 #include <cuda.h>
 

@@ -3,9 +3,10 @@
 // opens the handle, adds to every element with its own kernel and closes
 // it; the parent then sees the sums at the address it always had. An
 // interprocess event orders the child's kernel after the parent's. Both
-// APIs' misuse errors are checked on the way.
+// APIs' misuse errors are checked on the way. Arguments, if any, are the
+// command that runs the child (qemu-user's, under make check-cross).
 // RUN: %lqcc -I %S/Inputs/include %s -o %t -lcuda
-// RUN: %t | FileCheck %s
+// RUN: %exec %t %exec | FileCheck %s
 // CHECK: ipc: PASS
 #include <cuda.h>
 
@@ -154,8 +155,8 @@ int main(int argc, char **argv) {
          cudaErrorInvalidResourceHandle);
   EXPECT(cudaEventCreateWithFlags(&done, cudaEventInterprocess) ==
          cudaErrorInvalidValue); // needs cudaEventDisableTiming
-  EXPECT(cudaEventCreateWithFlags(
-             &done, cudaEventInterprocess | cudaEventDisableTiming) ==
+  EXPECT(cudaEventCreateWithFlags(&done, cudaEventInterprocess |
+                                             cudaEventDisableTiming) ==
          cudaSuccess);
   EXPECT(cudaIpcGetEventHandle(&eventHandle, done) == cudaSuccess);
   cudaEvent_t mine;
@@ -172,9 +173,12 @@ int main(int argc, char **argv) {
   setFirst<<<1, 1, 0, stream>>>(data);
   EXPECT(cudaEventRecord(done, stream) == cudaSuccess);
 
-  std::string command = std::string("'") + argv[0] + "' child " +
-                        hex(&handle, sizeof handle) + " " +
-                        hex(&eventHandle, sizeof eventHandle);
+  std::string command;
+  for (int i = 1; i < argc; ++i)
+    command += std::string("'") + argv[i] + "' ";
+  command += std::string("'") + argv[0] + "' child " +
+             hex(&handle, sizeof handle) + " " +
+             hex(&eventHandle, sizeof eventHandle);
   int status = std::system(command.c_str());
   EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   EXPECT(cudaEventQuery(done) == cudaSuccess);

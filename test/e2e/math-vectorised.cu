@@ -5,7 +5,7 @@
 // checked here against the host's libm.
 // REQUIRES: x86_64-linux
 // RUN: %lqcc --emit=cpu-llvm %s -o - | FileCheck %s --check-prefix=IR
-// RUN: %lqcc %s -o %t && %t | FileCheck %s
+// RUN: %lqcc %s -o %t && %exec %t | FileCheck %s
 // IR: call {{.*}} @Sleef_sinf{{[0-9]+}}_u10(
 // IR: call {{.*}} @Sleef_expd{{[0-9]+}}_u10(
 // CHECK: math-vectorised: PASS

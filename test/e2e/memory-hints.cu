@@ -7,7 +7,7 @@
 // sleeping about as long as asked, and no longer than CUDA's 1 ms cap;
 // __prof_trigger doing nothing.
 // RUN: %lqcc -I %S/Inputs/include %s -o %t
-// RUN: %t | FileCheck %s
+// RUN: %exec %t | FileCheck %s
 // CHECK: memory-hints: PASS
 #include <chrono>
 #include <cstdio>

@@ -8,7 +8,7 @@
 // integer path behind the double fma's extremes is also checked on its own
 // over every input.
 // RUN: %lqcc -I %S/Inputs/include %s -o %t
-// RUN: %t | FileCheck %s
+// RUN: %exec %t | FileCheck %s
 // CHECK: rounding-intrinsics: PASS
 #include <cfenv>
 #include <cfloat>

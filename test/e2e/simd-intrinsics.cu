@@ -5,7 +5,7 @@
 // values (0, 1, -1, the largest and smallest signed and unsigned). The
 // CUDA 12 ones are also called from host code, as CUDA allows.
 // RUN: %lqcc -I %S/Inputs/include %s -o %t
-// RUN: %t | FileCheck %s
+// RUN: %exec %t | FileCheck %s
 // CHECK: simd-intrinsics: PASS
 #include <algorithm>
 #include <cstdint>

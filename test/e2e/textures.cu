@@ -4,7 +4,7 @@
 // linear memory, 3D sampling, surfaces written and read by kernels with
 // each boundary mode, and the descriptors and errors of both kinds.
 // RUN: %lqcc -I %S/Inputs/include %s -o %t
-// RUN: %t | FileCheck %s
+// RUN: %exec %t | FileCheck %s
 // CHECK: textures: PASS
 #include <cstdio>
 #include <cstring>
