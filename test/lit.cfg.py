@@ -85,6 +85,12 @@ for triple in crosstargets.TARGETS:
         config.available_features.add(arch + "-runtime")
     config.substitutions.append(("%emulate-" + arch, " ".join(crosstargets.emulator(triple))))
 
+# An NVIDIA GPU and its driver, where the cuda plugin's tests run the PTX.
+if os.path.exists("/dev/nvidia0") and any(
+        os.path.exists(p) for p in ("/usr/lib/x86_64-linux-gnu/libcuda.so.1",
+                                    "/usr/lib64/libcuda.so.1")):
+    config.available_features.add("nvidia-gpu")
+
 # spirv-val validates the SPIR-V entries (Debian's spirv-tools).
 if shutil.which("spirv-val"):
     config.available_features.add("spirv-tools")

@@ -24,7 +24,7 @@ static constexpr TargetDescription kTargets[] = {
      true, "device code only (-fatbin): Debian 12 has no LoongArch sysroot"},
     {"ptx", TargetKind::SIMTPreserving, "--offload-arch=sm_XX",
      LINGQU_FATBIN_KIND_PTX, "cuda", true,
-     "PTX for NVIDIA GPUs; the cuda plugin that runs it is not there yet"},
+     "PTX for NVIDIA GPUs; LINGQU_PLUGIN=cuda runs it (managed memory)"},
     {"amdgpu", TargetKind::SIMTPreserving, "--offload-arch=gfx90a|gfx942",
      LINGQU_FATBIN_KIND_CODE_OBJECT, "-", true,
      "HSA code objects (no warp-level ops); no plugin runs them yet"},

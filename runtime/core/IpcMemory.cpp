@@ -42,6 +42,13 @@ absl::StatusOr<IpcMemHandle> MemoryManager::exportIpc(const void *ptr) {
   if (a == nullptr || a->kind != MemoryKind::Device || !a->owned || a->ipc)
     return makeError(cudaErrorInvalidValue,
                      absl::StrFormat("%p is not memory from cudaMalloc", ptr));
+  // Moving the pages onto a memfd works for the host's heap only.
+  if (a->memory != nullptr)
+    return makeError(cudaErrorNotSupported,
+                     absl::StrFormat("%p is memory of a device plugin (not the "
+                                     "host's); sharing it between processes "
+                                     "is not supported yet",
+                                     ptr));
   uintptr_t base = reinterpret_cast<uintptr_t>(a->base);
   size_t bytes = pages(a->size);
   auto it = exported_.find(base);

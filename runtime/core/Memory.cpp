@@ -36,42 +36,77 @@ const char *kindName(MemoryKind kind) {
 }
 
 bool owned(const Allocation &a) { return a.owned; }
+
+/// Gives an owned allocation back to whoever made it.
+void release(const Allocation &a) {
+  if (a.memory != nullptr)
+    a.memory->free(a.base);
+  else
+    std::free(a.base);
+}
 } // namespace
 
 MemoryManager::~MemoryManager() {
   absl::MutexLock lock(&mu_);
   for (const auto &[base, a] : allocations_)
     if (owned(a))
-      std::free(a.base);
+      release(a);
+}
+
+void MemoryManager::setDeviceMemory(int device, DeviceMemory *memory) {
+  absl::MutexLock lock(&mu_);
+  if (memory != nullptr)
+    deviceMemory_[device] = memory;
+  else
+    deviceMemory_.erase(device);
 }
 
 absl::StatusOr<void *> MemoryManager::allocate(size_t bytes, MemoryKind kind,
                                                int device, unsigned flags) {
   if (bytes == 0)
     return nullptr;
+  DeviceMemory *memory = nullptr;
+  if (kind == MemoryKind::Device || kind == MemoryKind::Managed) {
+    absl::MutexLock lock(&mu_);
+    auto it = deviceMemory_.find(device);
+    memory = it == deviceMemory_.end() ? nullptr : it->second;
+  }
   // Round up so the block is a whole number of alignment units
-  // (aligned_alloc's contract), refusing sizes that would wrap.
-  size_t alignment = kind == MemoryKind::Device ? kPageSize : kAlignment;
+  // (aligned_alloc's contract), refusing sizes that would wrap. Whole pages
+  // are for IPC, which a plugin's memory does not do.
+  size_t alignment = kind == MemoryKind::Device && memory == nullptr
+                         ? kPageSize
+                         : kAlignment;
   if (bytes > SIZE_MAX - (alignment - 1))
     return makeError(cudaErrorMemoryAllocation,
                      absl::StrCat("cannot allocate ", bytes, " bytes"));
   size_t rounded = (bytes + alignment - 1) / alignment * alignment;
-  void *ptr = std::aligned_alloc(alignment, rounded);
-  if (ptr == nullptr)
-    return makeError(cudaErrorMemoryAllocation,
-                     absl::StrCat("out of host memory allocating ", bytes,
-                                  " bytes"));
+  void *ptr = nullptr;
+  if (memory != nullptr) {
+    absl::StatusOr<void *> fromPlugin = memory->allocate(rounded, alignment);
+    if (!fromPlugin.ok())
+      return fromPlugin.status();
+    ptr = *fromPlugin;
+  } else {
+    ptr = std::aligned_alloc(alignment, rounded);
+    if (ptr == nullptr)
+      return makeError(cudaErrorMemoryAllocation,
+                       absl::StrCat("out of host memory allocating ", bytes,
+                                    " bytes"));
+  }
   absl::MutexLock lock(&mu_);
   // Ranges are checked against the size asked for, not the rounded one: an
   // access past it is a bug on a GPU as well, even where it goes unnoticed.
-  allocations_.emplace(reinterpret_cast<uintptr_t>(ptr),
-                       Allocation{ptr, bytes, kind, device, flags});
+  Allocation a{ptr, bytes, kind, device, flags};
+  a.memory = memory;
+  allocations_.emplace(reinterpret_cast<uintptr_t>(ptr), a);
   return ptr;
 }
 
 absl::Status MemoryManager::free(void *ptr, MemoryKind kind) {
   if (ptr == nullptr)
     return absl::OkStatus();
+  Allocation freed;
   {
     absl::MutexLock lock(&mu_);
     auto it = allocations_.find(reinterpret_cast<uintptr_t>(ptr));
@@ -90,10 +125,11 @@ absl::Status MemoryManager::free(void *ptr, MemoryKind kind) {
       return invalid(absl::StrFormat("%p is %s memory", ptr,
                                      kindName(it->second.kind)));
     unexport(it->first, it->second.size);
+    freed = it->second;
     allocations_.erase(it);
     advice_.erase(reinterpret_cast<uintptr_t>(ptr));
   }
-  std::free(ptr);
+  release(freed);
   return absl::OkStatus();
 }
 
@@ -178,7 +214,7 @@ void MemoryManager::freeAllOnDevice(int ordinal) {
   for (const auto &[base, a] : allocations_)
     if (owned(a)) {
       unexport(base, a.size);
-      std::free(a.base);
+      release(a);
     }
   allocations_.clear();
   advice_.clear();

@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "core/CudaTypes.h"
+#include "core/Device.h"
 #include "core/ManagedAdvice.h"
 
 namespace lingqu::rt {
@@ -44,6 +45,8 @@ struct Allocation {
   bool owned = true;
   /// Mapped from another process by cudaIpcOpenMemHandle.
   bool ipc = false;
+  /// The plugin's allocator that made it, or null: the host's heap.
+  DeviceMemory *memory = nullptr;
 };
 
 /// The 64 bytes of a cudaIpcMemHandle_t as Lingqu fills them: the exporting
@@ -76,8 +79,13 @@ public:
   /// Frees what is still allocated.
   ~MemoryManager();
 
+  /// Device and managed memory of `device` come from `memory` from now on
+  /// (a plugin's; null: the host's heap, the default).
+  void setDeviceMemory(int device, DeviceMemory *memory);
+
   /// `bytes` of device memory aligned to kAlignment; nullptr for 0 bytes.
-  /// cudaErrorMemoryAllocation when the host cannot provide it.
+  /// cudaErrorMemoryAllocation when the host (or the device's plugin)
+  /// cannot provide it.
   absl::StatusOr<void *> allocate(size_t bytes,
                                   MemoryKind kind = MemoryKind::Device,
                                   int device = 0, unsigned flags = 0);
@@ -156,6 +164,7 @@ private:
 
   mutable absl::Mutex mu_;
   absl::btree_map<uintptr_t, Allocation> allocations_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<int, DeviceMemory *> deviceMemory_ ABSL_GUARDED_BY(mu_);
   /// By allocation base; erased with the allocation.
   absl::flat_hash_map<uintptr_t, std::vector<Advice>>
       advice_ ABSL_GUARDED_BY(mu_);

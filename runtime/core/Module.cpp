@@ -166,7 +166,18 @@ Module::loadFromImage(const FatBinaryImage &image) {
                      absl::StrCat("no shared-object entry for ", hostTriple(),
                                   " in the fat binary; it has: ", found));
   }
-  return loadSharedObject(entry->bytes);
+  absl::StatusOr<std::unique_ptr<Module>> module =
+      loadSharedObject(entry->bytes);
+  if (!module.ok())
+    return module;
+  for (const FatBinaryEntry &e : image.entries())
+    if (e.kind == LINGQU_FATBIN_KIND_PTX ||
+        e.kind == LINGQU_FATBIN_KIND_CODE_OBJECT ||
+        e.kind == LINGQU_FATBIN_KIND_SPIRV)
+      (*module)->deviceImages_.push_back(
+          {e.kind, std::string(e.target),
+           std::string(e.bytes.begin(), e.bytes.end())});
+  return module;
 }
 
 size_t Module::objectSize(const void *address) {

@@ -51,6 +51,16 @@ public:
   /// The (mangled) names of the module's kernels, in symbol-table order.
   const std::vector<std::string> &kernelNames() const { return kernelNames_; }
 
+  /// The fat binary's entries for devices that keep threads (PTX, ...),
+  /// which a plugin of such a device loads itself; the shared object
+  /// still describes the kernels (parameters, shared memory).
+  struct DeviceImage {
+    uint32_t kind = 0; ///< LINGQU_FATBIN_KIND_*
+    std::string target;
+    std::string bytes;
+  };
+  const std::vector<DeviceImage> &deviceImages() const { return deviceImages_; }
+
   /// Any symbol of the module, or null.
   void *symbol(const char *name) const;
   /// The size the module's symbol table gives the object at `address`
@@ -68,6 +78,7 @@ private:
   // path it has seen, so N must not be reused by the next module's file.
   int fd_;
   std::vector<std::string> kernelNames_;
+  std::vector<DeviceImage> deviceImages_;
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, const lingqu_kernel_info *>
       kernels_ ABSL_GUARDED_BY(mu_);

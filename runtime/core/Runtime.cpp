@@ -74,8 +74,10 @@ Runtime::Runtime(std::vector<std::unique_ptr<Device>> devices)
   // deadlock detector on: every lock then updates a process-wide graph
   // under one spinlock, which doubled the cost of a launch.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  for (auto &device : devices)
+  for (auto &device : devices) {
+    memory_.setDeviceMemory(int(devices_.size()), device->memory());
     devices_.push_back(DeviceSlot{std::move(device), nullptr, 0});
+  }
 }
 
 Runtime::Runtime(std::unique_ptr<Device> device)
@@ -380,6 +382,7 @@ absl::Status Runtime::launch(const ResolvedKernel &kernel,
   launch.args = copy->pointers.data();
   launch.cooperative = config.cooperative;
   launch.name = kernel.name.c_str();
+  launch.module = kernel.module.get();
   // The work holds the module, so unloading it meanwhile cannot unmap the
   // code that is about to run.
   uint64_t ticket =

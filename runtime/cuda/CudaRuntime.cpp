@@ -3,11 +3,16 @@
 // LINGQU_DEVICES (default 1) virtual CPU devices, each with its own oneTBB
 // arena; CUDA_VISIBLE_DEVICES then selects and orders them as CUDA does: a
 // comma list of ordinals, ending at the first entry that is not a valid one.
+// LINGQU_PLUGIN=cuda instead gives the NVIDIA GPUs of NVIDIA's driver (which
+// applies CUDA_VISIBLE_DEVICES itself), or none, saying why, where it has
+// none.
 //
 //===----------------------------------------------------------------------===//
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -18,6 +23,8 @@
 #include "core/Status.h"
 #include "cuda/CudaApi.h"
 #include "device/cpu/CpuDevice.h"
+#include "device/cuda/CudaDevice.h"
+#include "device/cuda/NvidiaDriver.h"
 
 using namespace lingqu;
 
@@ -41,12 +48,32 @@ std::vector<int> visibleOrdinals(int available) {
   }
   return ordinals;
 }
+
+std::vector<std::unique_ptr<rt::Device>> cudaPluginDevices() {
+  std::string path = rt::cuda_plugin::NvidiaDriver::defaultPath();
+  absl::StatusOr<std::vector<std::unique_ptr<rt::Device>>> devices =
+      rt::cuda_plugin::createCudaDevices(path);
+  if (devices.ok())
+    return std::move(*devices);
+  // No device, as CUDA on a machine without a GPU: cudaErrorNoDevice.
+  std::fprintf(stderr, "lingqu: LINGQU_PLUGIN=cuda: %s\n",
+               std::string(devices.status().message()).c_str());
+  return {};
+}
 } // namespace
 
 rt::Runtime &rt::Runtime::get() {
   // Leaked on purpose: __cudaUnregisterFatBinary runs at exit and must still
   // find it, and worker threads may still hold references.
   static rt::Runtime *instance = [] {
+    const char *plugin = std::getenv("LINGQU_PLUGIN");
+    if (plugin && std::strcmp(plugin, "cuda") == 0)
+      return new rt::Runtime(cudaPluginDevices());
+    if (plugin && *plugin && std::strcmp(plugin, "cpu") != 0)
+      std::fprintf(stderr,
+                   "lingqu: LINGQU_PLUGIN='%s' is not 'cpu' or 'cuda'; "
+                   "using 'cpu'\n",
+                   plugin);
     int available = 1;
     if (const char *count = std::getenv("LINGQU_DEVICES"))
       if (!absl::SimpleAtoi(count, &available) || available < 0)
