@@ -28,12 +28,18 @@ config.environment["LC_ALL"] = "C"
 cross = lit_config.params.get("cross")
 lqcc = os.path.join(config.lingqu_tools_dir, "lqcc")
 exec_prefix = ""
+# --param cross_features=+v adds ISA extensions (RISC-V's vector one).
+cross_features = lit_config.params.get("cross_features", "")
 if cross:
-    emulator = crosstargets.emulator(cross)
+    emulator = crosstargets.emulator(cross, cross_features)
     if emulator is None:
-        lit_config.fatal("lit --param cross=%s: no such cross target (known: %s)"
-                         % (cross, ", ".join(crosstargets.TARGETS)))
+        lit_config.fatal("lit --param cross=%s --param cross_features=%s: no such "
+                         "cross target (known: %s; features: %s)"
+                         % (cross, cross_features, ", ".join(crosstargets.TARGETS),
+                            ", ".join("%s %s" % k for k in crosstargets.QEMU_CPUS)))
     lqcc += " --target=" + cross
+    if cross_features:
+        lqcc += " --target-features=" + cross_features
     exec_prefix = " ".join(emulator) + " "
     config.available_features.add("cross")
 config.substitutions.append(("%lqcc", lqcc))
@@ -84,6 +90,8 @@ for triple in crosstargets.TARGETS:
     if os.path.exists(os.path.join(config.lingqu_obj_root, "lib", triple, "libcudart.so")):
         config.available_features.add(arch + "-runtime")
     config.substitutions.append(("%emulate-" + arch, " ".join(crosstargets.emulator(triple))))
+config.substitutions.append(("%emulate-rvv", " ".join(
+    crosstargets.emulator("riscv64-linux-gnu", "+v"))))
 
 # An NVIDIA GPU and its driver, where the cuda plugin's tests run the PTX.
 if os.path.exists("/dev/nvidia0") and any(

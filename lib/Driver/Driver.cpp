@@ -400,6 +400,8 @@ Compilation::lowerDevice(std::unique_ptr<llvm::Module> device,
 
   CPUTargetOptions target;
   target.triple = options.targetTriple;
+  target.cpu = options.targetCPU;
+  target.features = options.targetFeatures;
   // -G: device code as written, for a debugger (nvcc's -G turns device
   // optimisation off too).
   target.optLevel = options.deviceDebugInfo ? 0 : options.optLevel;

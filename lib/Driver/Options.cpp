@@ -280,6 +280,10 @@ bool Reader::targets() {
     if (target != cpuTarget(llvm::sys::getDefaultTargetTriple()))
       o.targetTriple = triple.str();
   }
+  // Checked against the ISA where the target machine is made (CPUCodegen).
+  if (!single(OPT_target_cpu_eq, "target CPU", o.targetCPU) ||
+      !single(OPT_target_features_eq, "target features", o.targetFeatures))
+    return false;
   return true;
 }
 

@@ -12,9 +12,11 @@
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -60,10 +62,11 @@ static llvm::CodeGenOptLevel codeGenLevel(unsigned optLevel) {
 
 /// The machine the fat binary's CPU entry is built for: this host's CPU, as
 /// a CUDA fat binary is built for the GPUs it will run on; another ISA's
-/// baseline for --target.
+/// baseline for --target; --target-cpu's CPU with its own features, and
+/// --target-features on top of whichever it is.
 static llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-createTargetMachine(unsigned optLevel, llvm::StringRef requested) {
-  llvm::Triple triple(cpuTargetTriple(requested));
+createTargetMachine(const CPUTargetOptions &options) {
+  llvm::Triple triple(cpuTargetTriple(options.triple));
   std::string error;
   const llvm::Target *target =
       llvm::TargetRegistry::lookupTarget(triple, error);
@@ -72,7 +75,17 @@ createTargetMachine(unsigned optLevel, llvm::StringRef requested) {
                                    "': " + error);
   llvm::SubtargetFeatures features;
   std::string cpu;
-  if (requested.empty()) {
+  if (!options.cpu.empty()) {
+    cpu = options.cpu;
+    // Asked of the ISA's default CPU: asking of an unknown one warns.
+    std::unique_ptr<llvm::MCSubtargetInfo> info(
+        target->createMCSubtargetInfo(triple, "", ""));
+    if (!info || !info->isCPUStringValid(cpu))
+      return llvm::createStringError(
+          "--target-cpu=" + cpu + ": not a CPU LLVM knows for " +
+          triple.getArchName().str() + " (llc -mtriple=" + triple.str() +
+          " -mcpu=help lists them)");
+  } else if (options.triple.empty()) {
     for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())
       features.AddFeature(name, enabled);
     cpu = llvm::sys::getHostCPUName().str();
@@ -81,10 +94,28 @@ createTargetMachine(unsigned optLevel, llvm::StringRef requested) {
     cpu = baseline;
     features = llvm::SubtargetFeatures(baselineFeatures);
   }
+  if (!options.features.empty()) {
+    std::unique_ptr<llvm::MCSubtargetInfo> info(
+        target->createMCSubtargetInfo(triple, cpu, ""));
+    for (llvm::StringRef feature : llvm::split(options.features, ',')) {
+      llvm::StringRef name = feature.drop_front();
+      if ((!feature.starts_with("+") && !feature.starts_with("-")) ||
+          !info || !llvm::any_of(info->getAllProcessorFeatures(),
+                                 [&](const llvm::SubtargetFeatureKV &kv) {
+                                   return name == kv.Key;
+                                 }))
+        return llvm::createStringError(
+            "--target-features: '" + feature.str() + "' is not +<feature> or " +
+            "-<feature> with a feature LLVM knows for " +
+            triple.getArchName().str() + " (llc -mtriple=" + triple.str() +
+            " -mattr=help lists them)");
+      features.AddFeature(feature);
+    }
+  }
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
       triple, cpu, features.getString(),
       llvm::TargetOptions(), llvm::Reloc::PIC_, std::nullopt,
-      codeGenLevel(optLevel)));
+      codeGenLevel(options.optLevel)));
   if (!machine)
     return llvm::createStringError("cannot create a target machine for '" +
                                    triple.str() + "'");
@@ -170,7 +201,7 @@ lingqu::translateToHostLLVM(mlir::ModuleOp module, llvm::LLVMContext &context,
   if (!llvmModule)
     return llvm::createStringError("translation to LLVM IR failed");
 
-  auto machine = createTargetMachine(options.optLevel, options.triple);
+  auto machine = createTargetMachine(options);
   if (!machine)
     return machine.takeError();
   llvmModule->setTargetTriple((*machine)->getTargetTriple());
@@ -198,7 +229,7 @@ lingqu::translateToHostLLVM(mlir::ModuleOp module, llvm::LLVMContext &context,
 
 llvm::Expected<std::string>
 lingqu::emitSharedObject(llvm::Module &module, const CPUTargetOptions &options) {
-  auto machine = createTargetMachine(options.optLevel, options.triple);
+  auto machine = createTargetMachine(options);
   if (!machine)
     return machine.takeError();
 
@@ -215,7 +246,20 @@ lingqu::emitSharedObject(llvm::Module &module, const CPUTargetOptions &options) 
     if ((*machine)->addPassesToEmitFile(pm, os, nullptr,
                                         llvm::CodeGenFileType::ObjectFile))
       return llvm::createStringError("the host target cannot emit objects");
-    pm.run(module);
+    // A crash in LLVM's code generator (LLVM 22's RISC-V backend has one
+    // with +v on some kernels) is a bug of LLVM's, reported as an error
+    // naming the target instead of a crash of lqcc's.
+    llvm::CrashRecoveryContext::Enable();
+    llvm::CrashRecoveryContext crc;
+    crc.DumpStackAndCleanupOnFailure = true;
+    if (!crc.RunSafely([&] { pm.run(module); }))
+      return llvm::createStringError(
+          "LLVM's code generator crashed building the kernels for " +
+          (*machine)->getTargetTriple().str() + " (CPU '" +
+          (*machine)->getTargetCPU().str() + "', features '" +
+          (*machine)->getTargetFeatureString().str() +
+          "'): a bug of LLVM's; another --target-cpu or --target-features "
+          "may avoid it");
   }
 
   // Device code may call into libc (and later Lingqu's device library); the

@@ -216,6 +216,14 @@ def offload_arch_eq : Joined<["--"], "offload-arch=">,
            "the CPU's: sm_XX (PTX); may be repeated">;
 def target_eq : Joined<["--"], "target=">, MetaVarName<"<triple>">,
   HelpText<"The CPU the program is built for (default: the host)">;
+def target_cpu_eq : Joined<["--"], "target-cpu=">, MetaVarName<"<cpu>">,
+  HelpText<"The CPU the kernels (the fat binary's CPU entry) are built for: "
+           "an LLVM CPU name of the target's ISA, e.g. tsv110 (Kunpeng 920); "
+           "default: the host's CPU, or another ISA's baseline">;
+def target_features_eq : Joined<["--"], "target-features=">,
+  MetaVarName<"<+f,-g,...>">,
+  HelpText<"ISA extensions to add to or take from the kernels' CPU, as "
+           "LLVM names them: +v for RISC-V's vector extension">;
 def list_targets : Flag<["--"], "list-targets">,
   HelpText<"List the targets lqcc knows, how each is selected and whether "
            "it is there yet">;

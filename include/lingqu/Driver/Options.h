@@ -86,6 +86,9 @@ struct LqccOptions {
   /// --target: another CPU's triple as given (aarch64-linux-gnu); empty for
   /// the host.
   std::string targetTriple;
+  /// --target-cpu, --target-features: the kernels' CPU and ISA extensions
+  /// (LLVM's names); empty for the default.
+  std::string targetCPU, targetFeatures;
 
   EmitStage emit = EmitStage::Link;
   /// -Rpass=, -Rpass-missed=, -Rpass-analysis=: LLVM passes (a regular

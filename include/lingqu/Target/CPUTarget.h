@@ -32,6 +32,9 @@ struct CPUTargetOptions {
   /// The CPU's LLVM triple; empty for the host (whose CPU and features the
   /// entry is then tuned for; another ISA gets its baseline).
   std::string triple;
+  /// --target-cpu and --target-features (LLVM's names, "+v,-c"); empty:
+  /// the host's CPU, or the ISA's baseline.
+  std::string cpu, features;
   unsigned optLevel = 3;
   bool debugInfo = false;
   /// Regular expressions naming the LLVM passes whose optimisation remarks
