@@ -55,9 +55,11 @@ config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "cl
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 config.substitutions.append(("%lingqu_lib", os.path.join(config.lingqu_obj_root, "lib")))
 # End-to-end programs run under both executors, which must agree.
-config.substitutions.append(
-    ("%run", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "run_executors.py")
-     + " " + exec_prefix.strip()))
+run_executors = "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs",
+                                          "run_executors.py")
+# Before %run, its prefix: programs whose blocks print, in no fixed order.
+config.substitutions.append(("%run-unordered", run_executors + " --unordered " + exec_prefix))
+config.substitutions.append(("%run", run_executors + " " + exec_prefix))
 config.substitutions.append(
     ("%expect-exit", "python3 " + os.path.join(config.lingqu_src_root, "test", "Inputs", "expect_exit.py")))
 
