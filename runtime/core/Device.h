@@ -13,6 +13,8 @@
 #define LINGQU_RUNTIME_CORE_DEVICE_H
 
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -63,6 +65,15 @@ public:
   virtual absl::Status synchronize() = 0;
   /// Where cudaMalloc's memory comes from; null: the host's heap.
   virtual DeviceMemory *memory() { return nullptr; }
+  /// The device's own name and cudaDeviceAttr values, where they differ
+  /// from what the core reports of the host's CPU (DeviceAttributes.cpp);
+  /// nullopt: the core's.
+  virtual std::optional<std::string> reportedName() const {
+    return std::nullopt;
+  }
+  virtual std::optional<int> reportedAttribute(int attribute) const {
+    return std::nullopt;
+  }
 };
 
 } // namespace lingqu::rt

@@ -52,7 +52,10 @@ int l2Bytes() {
 }
 } // namespace
 
-std::string deviceName(int ordinal) {
+std::string deviceName(Runtime &rt, int ordinal) {
+  if (rt.checkDevice(ordinal).ok())
+    if (std::optional<std::string> name = rt.device(ordinal).reportedName())
+      return *name;
   std::string model = cpuInfo("model name");
   if (model.empty())
     return absl::StrCat("Lingqu CPU ", ordinal);
@@ -97,9 +100,24 @@ absl::StatusOr<int> deviceByPciBusId(Runtime &rt, const char *id) {
   return int(bus) - 1;
 }
 
+namespace {
+/// What the core reports of a CPU device.
+absl::StatusOr<int> hostAttribute(Runtime &rt, int attribute, int ordinal);
+} // namespace
+
 absl::StatusOr<int> deviceAttribute(Runtime &rt, int attribute, int ordinal) {
   if (absl::Status s = rt.checkDevice(ordinal); !s.ok())
     return s;
+  absl::StatusOr<int> value = hostAttribute(rt, attribute, ordinal);
+  // The table decides which attributes exist; a plugin, their values.
+  if (value.ok())
+    if (std::optional<int> own = rt.device(ordinal).reportedAttribute(attribute))
+      return *own;
+  return value;
+}
+
+namespace {
+absl::StatusOr<int> hostAttribute(Runtime &rt, int attribute, int ordinal) {
   const DeviceLimits &limits = rt.device(ordinal).limits();
   switch (attribute) {
   // Launch shape: what CUDA code sizes its grids by.
@@ -280,5 +298,6 @@ absl::StatusOr<int> deviceAttribute(Runtime &rt, int attribute, int ordinal) {
                                   " is not a cudaDeviceAttr"));
   }
 }
+} // namespace
 
 } // namespace lingqu::rt

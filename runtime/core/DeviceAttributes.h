@@ -26,12 +26,13 @@ inline constexpr int kComputeMajor = 8, kComputeMinor = 0;
 inline constexpr size_t kMaxSharedBytesOptIn = 163 * 1024;
 
 /// The value of cudaDeviceAttr / CUdevice_attribute `attribute` (the two
-/// enums share their values); cudaErrorInvalidValue for an unknown one,
-/// cudaErrorInvalidDevice for an unknown device.
+/// enums share their values), the device's plugin's where it reports one;
+/// cudaErrorInvalidValue for an unknown one, cudaErrorInvalidDevice for an
+/// unknown device.
 absl::StatusOr<int> deviceAttribute(Runtime &rt, int attribute, int ordinal);
 
 /// "Lingqu CPU 0 (AMD EPYC)".
-std::string deviceName(int ordinal);
+std::string deviceName(Runtime &rt, int ordinal);
 /// The machine's memory, which every CPU device shares.
 size_t totalMemoryBytes();
 size_t freeMemoryBytes();

@@ -27,7 +27,7 @@ absl::Status cuda::impl::cuDeviceGetCount(int *count) {
 }
 
 absl::Status cuda::impl::cuDeviceGetName(char *name, int len, CUdevice dev) {
-  std::snprintf(name, size_t(len), "%s", rt::deviceName(dev).c_str());
+  std::snprintf(name, size_t(len), "%s", rt::deviceName(runtime(), dev).c_str());
   return absl::OkStatus();
 }
 

@@ -31,7 +31,7 @@ absl::Status cudart::impl::cudaGetDeviceProperties(struct cudaDeviceProp *prop,
   };
   cudaDeviceProp p;
   std::memset(&p, 0, sizeof p);
-  std::snprintf(p.name, sizeof p.name, "%s", rt::deviceName(device).c_str());
+  std::snprintf(p.name, sizeof p.name, "%s", rt::deviceName(runtime(), device).c_str());
   rt::deviceUuid(device, p.uuid.bytes);
   p.totalGlobalMem = rt::totalMemoryBytes();
   p.sharedMemPerBlock = a(cudaDevAttrMaxSharedMemoryPerBlock);

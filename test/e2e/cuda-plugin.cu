@@ -5,6 +5,7 @@
 // the cuda plugin has no device, as CUDA on a machine without a GPU.
 // RUN: %lqcc --offload-arch=sm_80 %s -o %t
 // RUN: %run %t | FileCheck %s
+// CHECK: device: Lingqu CPU 0
 // CHECK: cuda-plugin: PASS
 // RUN: env LINGQU_PLUGIN=cuda LINGQU_NVIDIA_LIBCUDA=/nonexistent/libcuda.so.1 %exec %t 2>&1 | FileCheck %s --check-prefix=NODRIVER
 // NODRIVER: lingqu: LINGQU_PLUGIN=cuda: cannot load NVIDIA's driver '/nonexistent/libcuda.so.1'
@@ -41,6 +42,10 @@ int main() {
     std::printf("no device: %s\n", cudaGetErrorName(e));
     return 0;
   }
+  cudaDeviceProp prop;
+  cudaGetDeviceProperties(&prop, 0);
+  std::printf("device: %s, %d multiprocessors\n", prop.name,
+              prop.multiProcessorCount);
   const int n = 1 << 16, threads = 256, blocks = n / threads;
   std::vector<float> x(n);
   for (int i = 0; i < n; ++i)

@@ -121,6 +121,19 @@ TEST_F(CudaPluginTest, OneDevicePerGpuWithTheGpusLimits) {
   EXPECT_EQ(all[0]->limits().maxCooperativeBlocks, 108u);
 }
 
+TEST_F(CudaPluginTest, TheGpuReportsItsOwnNameAndAttributes) {
+  auto all = devices();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]->reportedName(), "Fake GPU");
+  EXPECT_EQ(all[0]->reportedAttribute(cudaDevAttrMultiProcessorCount), 108);
+  EXPECT_EQ(all[0]->reportedAttribute(cudaDevAttrComputeCapabilityMajor), 8);
+  // Host memory is the host's heap, which a GPU cannot reach.
+  EXPECT_EQ(all[0]->reportedAttribute(cudaDevAttrCanMapHostMemory), 0);
+  EXPECT_EQ(all[0]->reportedAttribute(cudaDevAttrHostRegisterSupported), 0);
+  // What the driver does not answer is left to the core.
+  EXPECT_EQ(all[0]->reportedAttribute(cudaDevAttrWarpSize), std::nullopt);
+}
+
 TEST_F(CudaPluginTest, DeviceMemoryIsManagedMemoryTheHostCanUse) {
   auto all = devices();
   ASSERT_EQ(all.size(), 1u);

@@ -34,6 +34,11 @@ int cuDeviceGet(int *device, int ordinal) {
   return 0;
 }
 
+int cuDeviceGetName(char *name, int length, int device) {
+  strncpy(name, "Fake GPU", (size_t)length);
+  return 0;
+}
+
 /* CUdevice_attribute and value: an A100's. */
 static const int attributes[][2] = {
     {1, 1024},        /* max threads per block */

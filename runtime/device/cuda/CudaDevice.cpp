@@ -31,6 +31,26 @@ public:
   const DeviceLimits &limits() const override { return limits_; }
   DeviceMemory *memory() override { return this; }
 
+  std::optional<std::string> reportedName() const override {
+    char name[256] = "";
+    if (driver_->cuDeviceGetName(name, sizeof name, device_) != 0)
+      return std::nullopt;
+    return std::string(name);
+  }
+
+  // The GPU's own values, as NVIDIA's driver reports them (its
+  // CUdevice_attribute numbering is cudaDeviceAttr's), except where
+  // Lingqu's runtime cannot do what the GPU could: host memory, pinned or
+  // registered, is the host's heap, which the GPU cannot reach.
+  std::optional<int> reportedAttribute(int attribute) const override {
+    if (attribute == kCanMapHostMemory || attribute == kHostRegisterSupported)
+      return 0;
+    int value = 0;
+    if (driver_->cuDeviceGetAttribute(&value, attribute, device_) != 0)
+      return std::nullopt;
+    return value;
+  }
+
   absl::Status launch(const KernelLaunch &launch) override {
     absl::StatusOr<nv::Function> function = functionFor(launch);
     if (!function.ok())
@@ -89,6 +109,9 @@ public:
   }
 
 private:
+  static constexpr int kCanMapHostMemory = 19;       // cudaDevAttr...
+  static constexpr int kHostRegisterSupported = 99;
+
   // The driver's current context is per thread: every thread that calls
   // in (API threads, stream workers) makes the GPU's primary one current.
   absl::Status current() {

@@ -55,6 +55,7 @@ NvidiaDriver::load(const std::string &path) {
   need("cuInit", d.cuInit);
   need("cuDeviceGetCount", d.cuDeviceGetCount);
   need("cuDeviceGet", d.cuDeviceGet);
+  need("cuDeviceGetName", d.cuDeviceGetName);
   need("cuDeviceGetAttribute", d.cuDeviceGetAttribute);
   need("cuDevicePrimaryCtxRetain", d.cuDevicePrimaryCtxRetain);
   need("cuDevicePrimaryCtxRelease_v2", d.cuDevicePrimaryCtxRelease);

@@ -67,6 +67,7 @@ public:
   nv::Result (*cuInit)(unsigned) = nullptr;
   nv::Result (*cuDeviceGetCount)(int *) = nullptr;
   nv::Result (*cuDeviceGet)(nv::Device *, int) = nullptr;
+  nv::Result (*cuDeviceGetName)(char *, int, nv::Device) = nullptr;
   nv::Result (*cuDeviceGetAttribute)(int *, int, nv::Device) = nullptr;
   nv::Result (*cuDevicePrimaryCtxRetain)(nv::Context *, nv::Device) = nullptr;
   nv::Result (*cuDevicePrimaryCtxRelease)(nv::Device) = nullptr;
