@@ -73,13 +73,15 @@ createTargetMachine(const CPUTargetOptions &options) {
   if (!target)
     return llvm::createStringError("no LLVM target for '" + triple.str() +
                                    "': " + error);
+  // What LLVM knows of the ISA, to check --target-cpu and --target-features
+  // against; asked of the ISA's default CPU (asking of an unknown one warns).
+  std::unique_ptr<llvm::MCSubtargetInfo> info;
+  if (!options.cpu.empty() || !options.features.empty())
+    info.reset(target->createMCSubtargetInfo(triple, "", ""));
   llvm::SubtargetFeatures features;
   std::string cpu;
   if (!options.cpu.empty()) {
     cpu = options.cpu;
-    // Asked of the ISA's default CPU: asking of an unknown one warns.
-    std::unique_ptr<llvm::MCSubtargetInfo> info(
-        target->createMCSubtargetInfo(triple, "", ""));
     if (!info || !info->isCPUStringValid(cpu))
       return llvm::createStringError(
           "--target-cpu=" + cpu + ": not a CPU LLVM knows for " +
@@ -95,8 +97,6 @@ createTargetMachine(const CPUTargetOptions &options) {
     features = llvm::SubtargetFeatures(baselineFeatures);
   }
   if (!options.features.empty()) {
-    std::unique_ptr<llvm::MCSubtargetInfo> info(
-        target->createMCSubtargetInfo(triple, cpu, ""));
     for (llvm::StringRef feature : llvm::split(options.features, ',')) {
       llvm::StringRef name = feature.drop_front();
       if ((!feature.starts_with("+") && !feature.starts_with("-")) ||

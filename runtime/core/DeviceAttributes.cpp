@@ -102,21 +102,6 @@ absl::StatusOr<int> deviceByPciBusId(Runtime &rt, const char *id) {
 
 namespace {
 /// What the core reports of a CPU device.
-absl::StatusOr<int> hostAttribute(Runtime &rt, int attribute, int ordinal);
-} // namespace
-
-absl::StatusOr<int> deviceAttribute(Runtime &rt, int attribute, int ordinal) {
-  if (absl::Status s = rt.checkDevice(ordinal); !s.ok())
-    return s;
-  absl::StatusOr<int> value = hostAttribute(rt, attribute, ordinal);
-  // The table decides which attributes exist; a plugin, their values.
-  if (value.ok())
-    if (std::optional<int> own = rt.device(ordinal).reportedAttribute(attribute))
-      return *own;
-  return value;
-}
-
-namespace {
 absl::StatusOr<int> hostAttribute(Runtime &rt, int attribute, int ordinal) {
   const DeviceLimits &limits = rt.device(ordinal).limits();
   switch (attribute) {
@@ -299,5 +284,16 @@ absl::StatusOr<int> hostAttribute(Runtime &rt, int attribute, int ordinal) {
   }
 }
 } // namespace
+
+absl::StatusOr<int> deviceAttribute(Runtime &rt, int attribute, int ordinal) {
+  if (absl::Status s = rt.checkDevice(ordinal); !s.ok())
+    return s;
+  absl::StatusOr<int> value = hostAttribute(rt, attribute, ordinal);
+  // The table decides which attributes exist; a plugin, their values.
+  if (value.ok())
+    if (std::optional<int> own = rt.device(ordinal).reportedAttribute(attribute))
+      return *own;
+  return value;
+}
 
 } // namespace lingqu::rt
